@@ -1,0 +1,309 @@
+//! Text normalisation with a map back to the original byte offsets.
+//!
+//! One function, [`fold_char`], decides what every character becomes; it runs
+//! over lexicon aliases and over article text alike, so that both meet in the
+//! same form. It folds:
+//!
+//! - full-width ASCII (`Ａ`, `５`, `，`, `！`) to ASCII, and the ideographic
+//!   space and no-break spaces to a space;
+//! - curly and angled quotes to `'` and `"`, and every dash and the minus sign
+//!   to `-`;
+//! - traditional and variant Chinese characters to simplified (鋼 → 钢), one
+//!   character for one, from OpenCC's tables;
+//! - zero-width characters, the byte-order mark and soft hyphens to nothing.
+//!
+//! Case is kept: the sentence splitter and the classifier read capitals, and
+//! the matcher folds ASCII case itself.
+//!
+//! Text that needs no folding is borrowed, not copied. Otherwise
+//! [`Normalized`] holds the folded text and a sparse [`OffsetMap`] with one
+//! entry per character whose length changed, so mapping an offset back is a
+//! binary search.
+
+mod t2s_table;
+
+use std::borrow::Cow;
+
+use once_cell::sync::Lazy;
+
+use crate::span::Span;
+
+/// What one character folds to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fold {
+    /// Unchanged.
+    Keep,
+    /// Replaced by another character.
+    To(char),
+    /// Dropped (zero-width characters).
+    Drop,
+}
+
+/// First and last code point of the dense bitmap over the traditional table.
+const T2S_LO: u32 = 0x3400;
+const T2S_HI: u32 = 0xA000;
+
+/// One bit per code point in `T2S_LO..T2S_HI`: set when the table maps it.
+static T2S_BITS: Lazy<Vec<u64>> = Lazy::new(|| {
+    let mut bits = vec![0u64; ((T2S_HI - T2S_LO) as usize).div_ceil(64)];
+    for &(from, _) in t2s_table::T2S.iter() {
+        let cp = from as u32;
+        if (T2S_LO..T2S_HI).contains(&cp) {
+            let i = (cp - T2S_LO) as usize;
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+fn traditional_to_simplified(c: char) -> Option<char> {
+    let cp = c as u32;
+    if (T2S_LO..T2S_HI).contains(&cp) {
+        let i = (cp - T2S_LO) as usize;
+        if T2S_BITS[i / 64] & (1 << (i % 64)) == 0 {
+            return None;
+        }
+    } else if !(0xF900..0xFB00).contains(&cp) && !(0x20000..0x2FA20).contains(&cp) {
+        return None;
+    }
+    t2s_table::T2S
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .ok()
+        .map(|i| t2s_table::T2S[i].1)
+}
+
+/// What `c` folds to. ASCII is always [`Fold::Keep`].
+#[inline]
+pub fn fold_char(c: char) -> Fold {
+    if c.is_ascii() {
+        return Fold::Keep;
+    }
+    match c {
+        // Full-width ASCII variants.
+        '\u{FF01}'..='\u{FF5E}' => Fold::To(char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)),
+        '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
+            Fold::To(' ')
+        }
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => {
+            Fold::To('\'')
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => Fold::To('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => Fold::To('-'),
+        '\u{FF61}' => Fold::To('。'),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        _ => match traditional_to_simplified(c) {
+            Some(s) => Fold::To(s),
+            None => Fold::Keep,
+        },
+    }
+}
+
+/// Maps byte offsets of a normalised text back to the original text.
+///
+/// Holds one checkpoint `(normalised, original)` after every character whose
+/// folded length differs from its original length; between checkpoints the
+/// two texts advance byte for byte.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    points: Vec<(u32, u32)>,
+    /// Lengths of the original and normalised texts, for the end offset.
+    orig_len: usize,
+}
+
+impl OffsetMap {
+    /// Original byte offset of normalised byte offset `n` (which must be a
+    /// char boundary of the normalised text).
+    #[inline]
+    pub fn to_original(&self, n: usize) -> usize {
+        if self.points.is_empty() {
+            return n;
+        }
+        let i = self.points.partition_point(|&(norm, _)| norm as usize <= n);
+        let orig = if i == 0 {
+            n
+        } else {
+            let (norm, orig) = self.points[i - 1];
+            orig as usize + (n - norm as usize)
+        };
+        orig.min(self.orig_len)
+    }
+
+    /// Original span of a normalised span.
+    #[inline]
+    pub fn span(&self, s: Span) -> Span {
+        Span::new(self.to_original(s.start), self.to_original(s.end))
+    }
+
+    /// True when every offset maps to itself.
+    pub fn is_identity(&self) -> bool {
+        self.points.is_empty()
+    }
+}
+
+/// A normalised text and the way back to the original offsets.
+#[derive(Clone, Debug)]
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
+    map: OffsetMap,
+}
+
+impl<'a> Normalized<'a> {
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The offset map back to the original.
+    pub fn map(&self) -> &OffsetMap {
+        &self.map
+    }
+
+    /// True when the text needed no folding (it is borrowed).
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+}
+
+/// Normalises `text` (see the module docs). Borrowed when nothing folds.
+pub fn normalize(text: &str) -> Normalized<'_> {
+    // Fast path: find the first character that folds.
+    let first = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii() && fold_char(c) != Fold::Keep);
+    let Some((first, _)) = first else {
+        return Normalized { text: Cow::Borrowed(text), map: OffsetMap::default() };
+    };
+    let guard = u32::try_from(text.len()).is_ok();
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut points = Vec::new();
+    let mut copied = first;
+    for (i, c) in text[first..].char_indices() {
+        let i = first + i;
+        if c.is_ascii() {
+            continue;
+        }
+        let fold = fold_char(c);
+        if fold == Fold::Keep {
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        copied = i + c.len_utf8();
+        let before = out.len();
+        if let Fold::To(to) = fold {
+            out.push(to);
+        }
+        if out.len() - before != c.len_utf8() && guard {
+            points.push((out.len() as u32, copied as u32));
+        }
+    }
+    out.push_str(&text[copied..]);
+    if !guard {
+        // Texts of 4 GiB and more keep exact offsets by folding nothing.
+        return Normalized { text: Cow::Borrowed(text), map: OffsetMap::default() };
+    }
+    Normalized { text: Cow::Owned(out), map: OffsetMap { points, orig_len: text.len() } }
+}
+
+/// Folds a lexicon alias: [`fold_char`] on every character, then ASCII
+/// lowercase, and runs of whitespace to one space. This is the key two aliases
+/// are compared by.
+pub fn alias_key(alias: &str) -> String {
+    let mut out = String::with_capacity(alias.len());
+    let mut space = false;
+    for c in alias.trim().chars() {
+        let c = match fold_char(c) {
+            Fold::Keep => c,
+            Fold::To(t) => t,
+            Fold::Drop => continue,
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// Folds a text with [`fold_char`], keeping case (the form the matcher's
+/// patterns take).
+pub fn fold_str(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match fold_char(c) {
+            Fold::Keep => Some(c),
+            Fold::To(t) => Some(t),
+            Fold::Drop => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_is_borrowed() {
+        let n = normalize("Baogang Group said 227,000 tonnes.");
+        assert!(n.is_borrowed());
+        assert!(n.map().is_identity());
+    }
+
+    #[test]
+    fn simplified_chinese_is_borrowed() {
+        assert!(normalize("包钢集团稀土钢。").is_borrowed());
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified() {
+        assert_eq!(normalize("稀土鋼").as_str(), "稀土钢");
+        assert_eq!(normalize("內蒙古包鋼稀土").as_str(), "内蒙古包钢稀土");
+        assert_eq!(fold_str("發展與改革委員會"), "发展与改革委员会");
+    }
+
+    #[test]
+    fn width_quotes_dashes_fold() {
+        let n = normalize("“包钢”产量５０００吨，同比增长１２％—好！");
+        assert_eq!(n.as_str(), "\"包钢\"产量5000吨,同比增长12%-好!");
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let text = "“Ａbc” — 鋼５吨";
+        let n = normalize(text);
+        let norm = n.as_str();
+        assert_eq!(norm, "\"Abc\" - 钢5吨");
+        // Every char boundary of the normalised text maps to a char boundary
+        // of the original, and characters line up.
+        let pairs: Vec<(usize, char)> = norm.char_indices().collect();
+        let orig: Vec<(usize, char)> = text.char_indices().collect();
+        assert_eq!(pairs.len(), orig.len());
+        for ((n_at, _), (o_at, _)) in pairs.iter().zip(orig.iter()) {
+            assert_eq!(n.map().to_original(*n_at), *o_at);
+        }
+        assert_eq!(n.map().to_original(norm.len()), text.len());
+        let at = norm.find("钢5吨").unwrap();
+        let span = n.map().span(Span::new(at, norm.len()));
+        assert_eq!(span.of(text), "鋼５吨");
+    }
+
+    #[test]
+    fn zero_width_characters_drop() {
+        let text = "包\u{200B}钢集团";
+        let n = normalize(text);
+        assert_eq!(n.as_str(), "包钢集团");
+        assert_eq!(n.map().span(Span::new(0, n.as_str().len())).of(text), text);
+    }
+
+    #[test]
+    fn alias_keys_fold_case_width_and_spaces() {
+        assert_eq!(alias_key("  Baogang   GROUP "), "baogang group");
+        assert_eq!(alias_key("ＭＩＩＴ"), "miit");
+        assert_eq!(alias_key("稀土鋼"), "稀土钢");
+    }
+}
