@@ -1,0 +1,80 @@
+//! What each lexicon entry means to the classifier, decided once when the
+//! extractor is built (no attribute parsing per document).
+
+use super::ClaimKind;
+use crate::lexicon::{Entry, EntryType};
+
+/// The classifier's view of one lexicon entry.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CueInfo {
+    /// Kind signalled (with an actor subject, when `needs_actor`).
+    pub claim: Option<ClaimKind>,
+    /// Kind signalled without an actor subject.
+    pub else_claim: Option<ClaimKind>,
+    /// `subject=actor`.
+    pub needs_actor: bool,
+    /// `at=start`: only at the start of a sentence or task line.
+    pub at_start: bool,
+    /// Priority among the cues of a sentence (1 weak, 2 normal, 3 strong).
+    pub weight: u8,
+    /// Hedges the claim.
+    pub hedge: bool,
+    /// Names an amount or scale.
+    pub measure: bool,
+    /// A verb of saying or opinion.
+    pub speech: bool,
+    /// Points to the future.
+    pub future: bool,
+    /// Marks a past or completed event.
+    pub past: bool,
+    /// Negates.
+    pub negation: bool,
+    /// Says figures were withheld.
+    pub nondisclosure: bool,
+    /// Refers back to an organisation.
+    pub anaphor: bool,
+    /// Stands for the speaker's own side ("we", 我们, 我区).
+    pub first_person: bool,
+    /// Hides a shorter cue; ignored.
+    pub block: bool,
+    /// An organisation, place or role: may be an actor.
+    pub actor: bool,
+}
+
+fn flag(e: &Entry, key: &str) -> bool {
+    matches!(e.attr(key), Some("1") | Some("true") | Some("yes"))
+}
+
+impl CueInfo {
+    /// Derives the classifier's view of `e`.
+    pub fn of(e: &Entry) -> CueInfo {
+        let mut c = CueInfo { weight: 2, ..CueInfo::default() };
+        match e.ty {
+            EntryType::Cue => {
+                c.claim = e.attr("claim").and_then(ClaimKind::from_name);
+                c.else_claim = e.attr("else").and_then(ClaimKind::from_name);
+                c.needs_actor = e.attr("subject") == Some("actor");
+                c.at_start = e.attr("at") == Some("start");
+                c.weight = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(2);
+            }
+            EntryType::Hedge => c.hedge = true,
+            EntryType::Negation => c.negation = true,
+            EntryType::Nondisclosure => c.nondisclosure = true,
+            EntryType::Measure => c.measure = true,
+            EntryType::Speech => c.speech = true,
+            EntryType::Anaphor => {
+                c.anaphor = true;
+                c.first_person = e.attr("person") == Some("first");
+            }
+            EntryType::Block => c.block = true,
+            EntryType::Org | EntryType::Place | EntryType::Role => c.actor = true,
+            EntryType::Element | EntryType::Material | EntryType::Policy => {}
+        }
+        c.hedge |= flag(e, "hedge");
+        c.measure |= flag(e, "measure");
+        c.speech |= flag(e, "speech");
+        c.future = flag(e, "future");
+        c.past = flag(e, "past");
+        c
+    }
+}

@@ -1,0 +1,70 @@
+//! Facts: past or present events, figures and states; and the sentences that
+//! assert nothing (titles, headings, questions, bylines, boilerplate).
+
+use super::{ClaimKind, Doc, Evidence, Lang, Lexicon, Sentence, Signal};
+use crate::segment::SegmentKind;
+
+/// Boilerplate markers: a sentence containing one asserts nothing.
+const BOILERPLATE: &[&str] = &[
+    "©", "-->", "<!--", "http://", "https://", "All rights reserved", "Comments", "Click here",
+    "Read more", "Subscribe", "Sign up", "Share this", "版权所有", "责任编辑", "来源:", "时间:",
+    "原标题", "编辑:", "记者 ", "摄",
+];
+
+/// True when the sentence carries no claim (kind `none`).
+pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool {
+    if matches!(s.kind, SegmentKind::Title | SegmentKind::Heading) {
+        return true;
+    }
+    let body = doc.text[s.body..s.span.end].trim();
+    let core = body.trim_end_matches(['"', '\'', ')', ' ']);
+    if core.ends_with('?') || core.ends_with('？') {
+        return true;
+    }
+    if BOILERPLATE.iter().any(|b| body.contains(b)) && body.len() < 120 {
+        return true;
+    }
+    match s.lang {
+        Lang::En => {
+            let words = body.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphabetic())).count();
+            if words < 4 && s.figures.is_empty() {
+                return true;
+            }
+            // "he said." / "the company said in a statement."
+            if words <= 6 && s.hits.iter().any(|h| lex.cue(h).speech) && s.figures.is_empty() {
+                return true;
+            }
+        }
+        Lang::Zh => {
+            let cjk = body.chars().filter(|&c| super::is_cjk(c)).count();
+            if cjk < 5 && s.figures.is_empty() {
+                return true;
+            }
+            // Attribution only: "……告诉《第一财经日报》。" / "李伟说。"
+            if let Some(h) = s.hits.iter().rev().find(|h| lex.cue(h).speech) {
+                let mut rest = doc.text[h.span.end..s.span.end].trim_end_matches(['。', '.', ' ']);
+                if rest.starts_with('《') && rest.ends_with('》') {
+                    rest = "";
+                }
+                let rest = rest.trim_start_matches("本报").trim_start_matches("记者");
+                let claimish = s.hits.iter().any(|h| lex.cue(h).claim.is_some_and(|k| k != ClaimKind::Fact));
+                if rest.is_empty() && s.figures.is_empty() && cjk < 40 && !claimish {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Fact signals beyond the cues: a figure with no other signal is a fact.
+pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+    if let Some(f) = s.figures.first() {
+        out.push(Signal {
+            kind: ClaimKind::Fact,
+            weight: 1,
+            evidence: Evidence { rule: format!("fact/{}/figure", s.lang.name()).into(), entry: None, cue: Some(f.span) },
+            at: f.span.start,
+        });
+    }
+}

@@ -1,0 +1,426 @@
+//! Claims: one per sentence that asserts something, with its kind, modality,
+//! negation, actor, speaker, disclosure and the evidence for each.
+//!
+//! The kinds and their meaning are those of `GUIDELINES.md`. Every sentence's
+//! lexicon hits are read once; each claim kind has its own file with the rules
+//! that decide it:
+//!
+//! - `commitment`, `plan`, `forecast`, `fact`, `assessment`,
+//!   `disclaimer`: the signals of each kind;
+//! - `actor`: who commits or plans, resolved across sentences;
+//! - `speaker`: who is quoted;
+//! - `disclosure`: whether a figure or deadline backs the claim.
+//!
+//! The strongest signal wins; between equally strong signals the kind an
+//! analyst tracks first wins (commitment > plan > forecast > fact >
+//! assessment > disclaimer).
+
+mod actor;
+mod assessment;
+mod commitment;
+mod cue;
+mod disclaimer;
+mod disclosure;
+mod fact;
+mod forecast;
+mod plan;
+mod speaker;
+
+use std::borrow::Cow;
+
+use crate::figure::{Figure, TimeMention};
+use crate::lexicon::Entry;
+use crate::matcher::{EntryId, Hit};
+use crate::segment::{Segment, SegmentKind};
+use crate::span::Span;
+
+pub use cue::CueInfo;
+
+/// What a claim asserts (see `GUIDELINES.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ClaimKind {
+    /// Binds itself publicly to a course of action or principle.
+    Commitment,
+    /// Intends, prepares or carries out a specific future-oriented action.
+    Plan,
+    /// Predicts or projects a future state.
+    Forecast,
+    /// Reports a past or present event, figure or state.
+    Fact,
+    /// Interprets, evaluates or argues.
+    Assessment,
+    /// Qualifies the source or reliability of the text.
+    Disclaimer,
+}
+
+impl ClaimKind {
+    /// Every kind, in order of priority.
+    pub const ALL: [ClaimKind; 6] = [
+        ClaimKind::Commitment,
+        ClaimKind::Plan,
+        ClaimKind::Forecast,
+        ClaimKind::Fact,
+        ClaimKind::Assessment,
+        ClaimKind::Disclaimer,
+    ];
+
+    /// Name used in records and lexicons.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Commitment => "commitment",
+            ClaimKind::Plan => "plan",
+            ClaimKind::Forecast => "forecast",
+            ClaimKind::Fact => "fact",
+            ClaimKind::Assessment => "assessment",
+            ClaimKind::Disclaimer => "disclaimer",
+        }
+    }
+
+    /// Parses a name.
+    pub fn from_name(s: &str) -> Option<ClaimKind> {
+        ClaimKind::ALL.iter().copied().find(|k| k.name() == s)
+    }
+
+    /// True for commitments and plans, the claims the ledger tracks.
+    pub fn is_intent(self) -> bool {
+        matches!(self, ClaimKind::Commitment | ClaimKind::Plan)
+    }
+
+    /// Tie-break rank: higher wins.
+    fn rank(self) -> u8 {
+        6 - self as u8
+    }
+}
+
+/// Whether a claim comes with a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Disclosure {
+    /// A figure, or (for intents and forecasts) a deadline, backs it.
+    Disclosed,
+    /// It speaks of an amount or measurable target without a figure.
+    Undisclosed,
+    /// It is qualitative.
+    Na,
+}
+
+impl Disclosure {
+    /// Name used in records.
+    pub fn name(self) -> &'static str {
+        match self {
+            Disclosure::Disclosed => "disclosed",
+            Disclosure::Undisclosed => "undisclosed",
+            Disclosure::Na => "na",
+        }
+    }
+}
+
+/// Language of a sentence, by script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Mostly Latin script.
+    En,
+    /// Mostly Chinese characters.
+    Zh,
+}
+
+impl Lang {
+    /// `en` or `zh`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The script most of `s` is in.
+    pub fn of(s: &str) -> Lang {
+        let (mut cjk, mut latin) = (0usize, 0usize);
+        for c in s.chars() {
+            if is_cjk(c) {
+                cjk += 1;
+            } else if c.is_ascii_alphabetic() {
+                latin += 1;
+            }
+        }
+        // A Chinese character carries about as much as a short word.
+        if cjk * 3 >= latin && cjk > 0 {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// True for CJK ideographs.
+#[inline]
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// One reason behind a tag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    /// Hierarchical rule id (`plan/zh/task-line`).
+    pub rule: Cow<'static, str>,
+    /// The lexicon entry that fired.
+    pub entry: Option<EntryId>,
+    /// The cue span (normalised text).
+    pub cue: Option<Span>,
+}
+
+impl Evidence {
+    fn rule(rule: impl Into<Cow<'static, str>>) -> Evidence {
+        Evidence { rule: rule.into(), entry: None, cue: None }
+    }
+
+    fn hit(rule: impl Into<Cow<'static, str>>, hit: &Hit) -> Evidence {
+        Evidence { rule: rule.into(), entry: Some(hit.entry), cue: Some(hit.span) }
+    }
+}
+
+/// How an actor was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorSource {
+    /// Named as the subject of the cue.
+    Subject,
+    /// Named elsewhere in the sentence.
+    Sentence,
+    /// An anaphor ("the company", 该公司) resolved to an earlier mention.
+    Anaphor,
+    /// Carried from the previous claim.
+    Previous,
+    /// The organisation the article is about (or that delivers the report).
+    Document,
+}
+
+impl ActorSource {
+    /// Name used in records.
+    pub fn name(self) -> &'static str {
+        match self {
+            ActorSource::Subject => "subject",
+            ActorSource::Sentence => "sentence",
+            ActorSource::Anaphor => "anaphor",
+            ActorSource::Previous => "previous",
+            ActorSource::Document => "document",
+        }
+    }
+}
+
+/// Who is behind a claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// The lexicon concept, if the actor is one.
+    pub entry: Option<EntryId>,
+    /// Where it is named (normalised text): the mention, for pattern-found names.
+    pub span: Option<Span>,
+    /// How it was found.
+    pub source: ActorSource,
+}
+
+/// A quoted person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The name (normalised text span).
+    pub name: Option<Span>,
+    /// The role hit.
+    pub role: Option<Hit>,
+    /// Span of name and role together.
+    pub span: Span,
+}
+
+/// One claim, with spans in the normalised text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// What it asserts.
+    pub kind: ClaimKind,
+    /// Hedged (may, 可能) rather than firm.
+    pub hedged: bool,
+    /// Negated.
+    pub negated: bool,
+    /// Who commits, plans or acts.
+    pub actor: Option<Actor>,
+    /// Who is quoted.
+    pub speaker: Option<Speaker>,
+    /// Disclosure, for commitments, plans, forecasts and facts.
+    pub disclosure: Option<Disclosure>,
+    /// Why.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The lexicon as the classifier sees it.
+#[derive(Clone, Copy)]
+pub struct Lexicon<'a> {
+    /// Entries, indexed by [`EntryId`].
+    pub entries: &'a [Entry],
+    /// Cue view of each entry.
+    pub cues: &'a [CueInfo],
+}
+
+impl Lexicon<'_> {
+    #[inline]
+    fn cue(&self, hit: &Hit) -> &CueInfo {
+        &self.cues[hit.entry as usize]
+    }
+}
+
+/// Everything the classifier reads about one article (normalised text).
+pub struct Doc<'a> {
+    /// Normalised text.
+    pub text: &'a str,
+    /// Sentences.
+    pub segments: &'a [Segment],
+    /// Lexicon hits, in text order.
+    pub hits: &'a [Hit],
+    /// Figures, in text order.
+    pub figures: &'a [Figure],
+    /// Time expressions, in text order.
+    pub times: &'a [TimeMention],
+    /// Organisations found by pattern (not in the lexicon), in text order.
+    pub found_orgs: &'a [Span],
+}
+
+/// Items of a sorted-by-span list that lie inside `span`.
+pub(crate) fn within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
+    let lo = items.partition_point(|x| key(x).start < span.start);
+    let hi = lo + items[lo..].partition_point(|x| key(x).start < span.end);
+    &items[lo..hi]
+}
+
+/// A signal for one kind from one rule.
+#[derive(Clone, Debug)]
+pub(crate) struct Signal {
+    pub kind: ClaimKind,
+    pub weight: u8,
+    pub evidence: Evidence,
+    /// Where the signal sits (the cue start), for the actor search.
+    pub at: usize,
+}
+
+/// One sentence with what the rules read.
+pub(crate) struct Sentence<'a> {
+    pub index: usize,
+    pub span: Span,
+    pub text: &'a str,
+    pub lang: Lang,
+    pub kind: SegmentKind,
+    /// Start of the body, after bullet and task-line markers.
+    pub body: usize,
+    pub hits: &'a [Hit],
+    pub figures: &'a [Figure],
+    pub times: &'a [TimeMention],
+    pub found_orgs: &'a [Span],
+}
+
+/// Classifies every sentence of `doc`.
+pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut state = actor::State::new(doc, lex);
+    for (i, seg) in doc.segments.iter().enumerate() {
+        let s = Sentence {
+            index: i,
+            span: seg.span,
+            text: seg.span.of(doc.text),
+            lang: Lang::of(seg.span.of(doc.text)),
+            kind: seg.kind,
+            body: seg.span.start + plan::marker_len(seg.span.of(doc.text)),
+            hits: within(doc.hits, seg.span, |h| h.span),
+            figures: within(doc.figures, seg.span, |f| f.span),
+            times: within(doc.times, seg.span, |t| t.span),
+            found_orgs: within(doc.found_orgs, seg.span, |s| *s),
+        };
+        let claim = classify_sentence(doc, lex, &s, &mut state);
+        state.after_sentence(doc, lex, &s, claim.as_ref());
+        if let Some(c) = claim {
+            claims.push(c);
+        }
+    }
+    claims
+}
+
+fn classify_sentence(
+    doc: &Doc<'_>,
+    lex: Lexicon<'_>,
+    s: &Sentence<'_>,
+    state: &mut actor::State,
+) -> Option<Claim> {
+    if fact::is_not_a_claim(doc, lex, s) {
+        return None;
+    }
+    let mut signals: Vec<Signal> = Vec::new();
+    cue_signals(doc, lex, s, &mut signals);
+    commitment::signals(doc, lex, s, &mut signals);
+    plan::signals(doc, lex, s, &mut signals);
+    forecast::signals(doc, lex, s, &mut signals);
+    fact::signals(doc, lex, s, &mut signals);
+    assessment::signals(doc, lex, s, &mut signals);
+    disclaimer::signals(doc, lex, s, &mut signals);
+    let best = signals
+        .iter()
+        .max_by_key(|g| (g.weight, g.kind.rank(), std::cmp::Reverse(g.at)))
+        .cloned()
+        .unwrap_or_else(|| Signal {
+            kind: ClaimKind::Fact,
+            weight: 0,
+            evidence: Evidence::rule(format!("fact/{}/default", s.lang.name())),
+            at: s.body,
+        });
+    let kind = best.kind;
+    let mut evidence = vec![best.evidence.clone()];
+    let hedged = s.hits.iter().find(|h| lex.cue(h).hedge);
+    if let Some(h) = hedged {
+        evidence.push(Evidence::hit("modality/hedge", h));
+    }
+    let negated = s.hits.iter().find(|h| lex.cue(h).negation);
+    if let Some(h) = negated {
+        evidence.push(Evidence::hit("negation", h));
+    }
+    let speaker = speaker::find(doc, lex, s);
+    let actor = actor::find(doc, lex, s, kind, best.at, speaker.as_ref(), state);
+    if let Some(a) = &actor {
+        evidence.push(Evidence {
+            rule: format!("actor/{}", a.source.name()).into(),
+            entry: a.entry,
+            cue: a.span,
+        });
+    }
+    let disclosure = disclosure::decide(lex, s, kind, &mut evidence);
+    Some(Claim {
+        sentence: s.index,
+        kind,
+        hedged: hedged.is_some() || (kind == ClaimKind::Forecast && best.evidence.entry.is_some_and(|e| lex.cues[e as usize].hedge)),
+        negated: negated.is_some(),
+        actor,
+        speaker,
+        disclosure,
+        evidence,
+    })
+}
+
+/// Signals from the cue hits of a sentence (lexicon entries with `claim=`).
+fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+    for h in s.hits {
+        let c = lex.cue(h);
+        let Some(claim) = c.claim else { continue };
+        if c.at_start && !plan::at_start(doc, s, h) {
+            continue;
+        }
+        let (kind, how) = if c.needs_actor {
+            match actor::subject_of(doc, lex, s, h) {
+                actor::Subject::Actor => (Some(claim), "actor-subject"),
+                actor::Subject::Thing => (c.else_claim, "thing-subject"),
+                actor::Subject::Unknown => (plan::unknown_subject(doc, s, h, claim, c.else_claim), "open-subject"),
+            }
+        } else {
+            (Some(claim), "cue")
+        };
+        let Some(kind) = kind else { continue };
+        let rule = if c.at_start {
+            format!("{}/{}/task-line", kind.name(), s.lang.name())
+        } else {
+            format!("{}/{}/{}", kind.name(), s.lang.name(), how)
+        };
+        out.push(Signal { kind, weight: c.weight, evidence: Evidence::hit(rule, h), at: h.span.start });
+    }
+}

@@ -1,0 +1,177 @@
+//! Plans: an actor intends, prepares or carries out a future-oriented action.
+//!
+//! Most plan signals are lexicon cues (`claim=plan`): "plans to", "aims to",
+//! "will" after an actor, 计划, 拟, 推进. This file holds what the lexicon
+//! cannot say alone: where a task line starts (so that 加快 at the head of a
+//! government work-report line counts, and not inside a noun phrase), and
+//! what an open-subject "will" / 将 means.
+
+use super::{is_cjk, ClaimKind, Doc, Lexicon, Sentence, Signal};
+use crate::matcher::Hit;
+
+const CJK_NUMERALS: &str = "一二三四五六七八九十";
+
+/// Length in bytes of the bullet or task-line marker at the start of `text`
+/// (`- `, `• `, `1. `, `(a)`, `(一)`, `一、`, `一是`), including spaces.
+pub fn marker_len(text: &str) -> usize {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let b = trimmed.as_bytes();
+    let mut n = 0;
+    // Dashes, stars and bullets.
+    for p in ["- ", "* ", "• ", "· ", "> ", "--", "-"] {
+        if trimmed.starts_with(p) {
+            n = p.len();
+            break;
+        }
+    }
+    if n == 0 {
+        // 1. / 1) / 1、
+        let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && digits <= 2 {
+            let rest = &trimmed[digits..];
+            for p in [".) ", ". ", ") ", "、", ".", ")"] {
+                if rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                    n = digits + p.len();
+                    break;
+                }
+            }
+        }
+    }
+    if n == 0 && trimmed.starts_with('(') {
+        // (a) (1) (一) (iv)
+        let window = trimmed.char_indices().nth(8).map_or(trimmed.len(), |(i, _)| i);
+        if let Some(close) = trimmed[..window].find(')') {
+            let inner = &trimmed[1..close];
+            if !inner.is_empty()
+                && inner.chars().count() <= 4
+                && inner.chars().all(|c| c.is_ascii_alphanumeric() || CJK_NUMERALS.contains(c))
+            {
+                n = close + 1;
+            }
+        }
+    }
+    if n == 0 {
+        // 一、 二是 十二是
+        let numerals: usize =
+            trimmed.chars().take_while(|c| CJK_NUMERALS.contains(*c)).map(char::len_utf8).sum();
+        if numerals > 0 && numerals <= 6 {
+            let rest = &trimmed[numerals..];
+            if rest.starts_with('、') {
+                n = numerals + '、'.len_utf8();
+            } else if rest.starts_with('是') {
+                n = numerals + '是'.len_utf8();
+            }
+        }
+    }
+    if n == 0 {
+        return lead;
+    }
+    let after = &trimmed[n..];
+    lead + n + (after.len() - after.trim_start().len())
+}
+
+/// Adverbs and connectives that may stand between the start of a task line
+/// and its verb (同时，还将……; 今年要……).
+const LEAD_WORDS: &[&str] = &[
+    "同时", "此外", "另外", "今后", "今年", "明年", "下一步", "下步", "还", "也", "并", "要", "将",
+    "继续", "进一步", "切实", "全力", "着力", "更加", "首先", "其次", "最后", "第一", "第二", "第三",
+    "重点", "主要", "一方面", "另一方面", "为此", "对此", "与此同时", "当前", "目前",
+];
+
+/// True when `hit` opens the sentence body (after a marker and at most a
+/// few lead words or a short adverbial ending in a comma).
+pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
+    if hit.span.start < s.body {
+        return false;
+    }
+    let mut gap = doc.text[s.body..hit.span.start].trim();
+    if gap.is_empty() {
+        return true;
+    }
+    // A short adverbial clause: 今后，/ 同时，/ 为此，
+    if let Some(head) = gap.strip_suffix(',').or_else(|| gap.strip_suffix(':')) {
+        if head.chars().count() <= 8 && !head.contains(',') {
+            return true;
+        }
+        gap = head;
+    }
+    // Only lead words.
+    let mut rest = gap.trim_start_matches([',', ' ', ':']);
+    'outer: while !rest.is_empty() {
+        for w in LEAD_WORDS {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r.trim_start_matches([',', ' ']);
+                continue 'outer;
+            }
+        }
+        return false;
+    }
+    true
+}
+
+/// English verbs after "will" that describe a state or change of things
+/// rather than an action of an actor ("demand will rise").
+const CHANGE_VERBS: &[&str] = &[
+    "rise", "fall", "increase", "decrease", "decline", "grow", "drop", "remain", "reach", "exceed",
+    "surge", "double", "triple", "soar", "slump", "face", "see", "become", "be", "have", "need",
+    "struggle", "benefit", "suffer", "hit", "top", "continue", "last", "take", "cost", "mean",
+    "likely", "probably", "not",
+];
+
+/// The kind a "will"/将 cue signals when nothing tells whether its subject is
+/// an actor: English reads the verb after it ("will be built" plan, "will
+/// rise" forecast); Chinese, whose subjects are often left out of task lines,
+/// reads it as the plan of the actor carried from earlier sentences.
+pub fn unknown_subject(
+    doc: &Doc<'_>,
+    s: &Sentence<'_>,
+    hit: &Hit,
+    claim: ClaimKind,
+    else_claim: Option<ClaimKind>,
+) -> Option<ClaimKind> {
+    if s.lang == super::Lang::Zh {
+        let before = doc.text[s.span.start..hit.span.start].chars().next_back();
+        return match before {
+            None => Some(claim),
+            Some(c) if !is_cjk(c) => Some(claim),
+            Some(_) => else_claim.or(Some(claim)),
+        };
+    }
+    let after = doc.text[hit.span.end..s.span.end].trim_start();
+    let mut words = after.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("").to_ascii_lowercase();
+    if first == "be" {
+        // Passive "will be built" is a plan; "will be lower" a forecast.
+        let next = words.next().unwrap_or("");
+        if next.len() > 3 && (next.ends_with("ed") || next.ends_with("en")) {
+            return Some(claim);
+        }
+        return else_claim;
+    }
+    if CHANGE_VERBS.contains(&first.as_str()) {
+        return else_claim;
+    }
+    Some(claim)
+}
+
+/// Plan signals beyond the lexicon cues.
+pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, _s: &Sentence<'_>, _out: &mut Vec<Signal>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        assert_eq!(&"- Baogang aligns"[marker_len("- Baogang aligns")..], "Baogang aligns");
+        assert_eq!(&"6. Scrap: The"[marker_len("6. Scrap: The")..], "Scrap: The");
+        assert_eq!(&"(一)立足壮大"[marker_len("(一)立足壮大")..], "立足壮大");
+        assert_eq!(&"二是加快产业"[marker_len("二是加快产业")..], "加快产业");
+        assert_eq!(&"一、总体要求"[marker_len("一、总体要求")..], "总体要求");
+        assert_eq!(&"(b) Within 15"[marker_len("(b) Within 15")..], "Within 15");
+        assert_eq!(marker_len("1.7 billion yuan"), 0);
+        assert_eq!(marker_len("一要加大"), 0);
+        assert_eq!(marker_len("Baogang"), 0);
+    }
+}

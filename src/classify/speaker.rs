@@ -1,0 +1,115 @@
+//! Speakers: who is quoted ("factory director Chen Lin", 教授王国珍,
+//! "Mr O'Leary said").
+//!
+//! A speaker is looked for only in sentences with a verb of saying. A role
+//! from the lexicon is joined with the name written next to it (capitalised
+//! words after an English role; two to three Chinese characters after a
+//! Chinese role, before the verb). Without a role, an English name right
+//! before "said"/"told" or after a title (Mr, Ms, Dr) is taken.
+
+use super::{is_cjk, Doc, Lang, Lexicon, Sentence, Speaker};
+use crate::lexicon::EntryType;
+use crate::span::Span;
+
+const TITLES: &[&str] = &["Mr", "Ms", "Mrs", "Dr", "Prof", "Professor", "Sir", "Dame", "President", "Premier", "Secretary", "Senator", "Governor"];
+
+/// Capitalised words starting at `at` (at most four), as a span.
+fn name_after(text: &str, at: usize, limit: usize) -> Option<Span> {
+    let mut end = at;
+    let mut words = 0;
+    let mut pos = at;
+    let bytes = text.as_bytes();
+    while pos < limit && words < 4 {
+        while pos < limit && bytes[pos] == b' ' {
+            pos += 1;
+        }
+        if pos >= limit || !bytes[pos].is_ascii_uppercase() {
+            break;
+        }
+        let w_end = text[pos..limit]
+            .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.'))
+            .map_or(limit, |i| pos + i);
+        let word = text[pos..w_end].trim_end_matches(['.', '\'']);
+        if word.is_empty() {
+            break;
+        }
+        end = pos + word.len();
+        words += 1;
+        pos = w_end;
+    }
+    (words > 0).then(|| Span::new(at + (text[at..end].len() - text[at..end].trim_start().len()), end))
+}
+
+/// Capitalised words ending at `end` (at most three), as a span.
+fn name_before(text: &str, start: usize, end: usize) -> Option<Span> {
+    let before = text[start..end].trim_end();
+    let stop = start + before.len();
+    let mut from = stop;
+    let mut words = 0;
+    for w in before.rsplit(' ') {
+        if words == 3 || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            break;
+        }
+        if matches!(w, "The" | "A" | "An" | "It" | "This" | "That" | "He" | "She" | "They" | "We") {
+            break;
+        }
+        from -= w.len();
+        words += 1;
+        if from > start {
+            from -= 1; // the space
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    let from = from + (text[from..stop].len() - text[from..stop].trim_start().len());
+    Some(Span::new(from, stop))
+}
+
+/// Finds the speaker of a sentence, if it quotes one.
+pub fn find(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Speaker> {
+    let speech = s.hits.iter().find(|h| lex.cue(h).speech)?;
+    let text = doc.text;
+    // A role, with the name written next to it.
+    let role = s
+        .hits
+        .iter()
+        .filter(|h| lex.entries[h.entry as usize].ty == EntryType::Role)
+        .min_by_key(|h| h.span.start.abs_diff(speech.span.start));
+    if let Some(role) = role {
+        let name = match s.lang {
+            Lang::En => name_after(text, role.span.end, s.span.end),
+            Lang::Zh => {
+                let after = &text[role.span.end..s.span.end];
+                let n: usize = after.chars().take_while(|&c| is_cjk(c)).take(4).map(char::len_utf8).sum();
+                // A name of two or three characters right before the verb.
+                let verb_at = s.hits.iter().find(|h| h.span.start >= role.span.end && lex.cue(h).speech).map(|h| h.span.start);
+                match verb_at {
+                    Some(v) if v > role.span.end && v - role.span.end <= n && (v - role.span.end) / 3 >= 2 && (v - role.span.end) / 3 <= 3 => {
+                        Some(Span::new(role.span.end, v))
+                    }
+                    _ => None,
+                }
+            }
+        };
+        let span = name.map_or(role.span, |n| Span::new(role.span.start.min(n.start), role.span.end.max(n.end)));
+        return Some(Speaker { name, role: Some(*role), span });
+    }
+    if s.lang == Lang::En {
+        // "Mr O'Leary said", "Lakshmi Mittal has told"
+        for t in TITLES {
+            if let Some(i) = s.text.find(&format!("{t} ")) {
+                let at = s.span.start + i;
+                if let Some(n) = name_after(text, at + t.len() + 1, s.span.end) {
+                    return Some(Speaker { name: Some(Span::new(at, n.end)), role: None, span: Span::new(at, n.end) });
+                }
+            }
+        }
+        if let Some(n) = name_before(text, s.span.start.max(speech.span.start.saturating_sub(60)), speech.span.start) {
+            if n.start > s.body || s.text[n.start - s.span.start..].contains(' ') {
+                return Some(Speaker { name: Some(n), role: None, span: n });
+            }
+        }
+    }
+    None
+}

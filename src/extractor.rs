@@ -1,0 +1,537 @@
+//! The extractor: lexicons → one automaton → sentences → figures → claims →
+//! records. Built once, shared everywhere.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::classify::{self, Claim, CueInfo, Lang};
+use crate::figure::{self, Figure, FigureContext, TimeMention};
+use crate::lexicon::{self, Entry, EntryType, LexiconError, LexiconErrorKind, LexiconErrors, Source};
+use crate::matcher::{Hit, Matcher};
+use crate::normalize::{normalize, OffsetMap};
+use crate::orgs;
+use crate::record::*;
+use crate::segment::{self, Segment, SegmentKind};
+use crate::span::Span;
+
+/// Builds an [`Extractor`] from the embedded lexicons and/or the user's files.
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    defaults: bool,
+    files: Vec<PathBuf>,
+    texts: Vec<(String, String)>,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder { defaults: true, files: Vec::new(), texts: Vec::new() }
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder that starts from the embedded lexicons.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Whether to load the embedded lexicons (default: yes).
+    pub fn defaults(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds a lexicon file, read when [`ExtractorBuilder::build`] runs.
+    pub fn lexicon_file(&mut self, path: impl AsRef<Path>) -> &mut ExtractorBuilder {
+        self.files.push(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// Adds a lexicon given as text; `name` names it in errors.
+    pub fn lexicon_text(&mut self, name: &str, text: &str) -> &mut ExtractorBuilder {
+        self.texts.push((name.to_string(), text.to_string()));
+        self
+    }
+
+    /// Parses every lexicon and builds the automaton. Reports every fault of
+    /// every file, with file and line, at once.
+    pub fn build(&self) -> Result<Extractor, LexiconErrors> {
+        let mut entries = Vec::new();
+        let mut errors = Vec::new();
+        fn add(name: &str, text: &str, entries: &mut Vec<Entry>, errors: &mut Vec<LexiconError>) {
+            match lexicon::parse(name, text) {
+                Ok(e) => entries.extend(e),
+                Err(e) => errors.extend(e.0),
+            }
+        }
+        if self.defaults {
+            for (name, text) in lexicon::EMBEDDED {
+                add(&format!("lexicons/{name}"), text, &mut entries, &mut errors);
+            }
+        }
+        for path in &self.files {
+            let name = path.display().to_string();
+            match std::fs::read(path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => add(&name, &text, &mut entries, &mut errors),
+                    Err(e) => {
+                        let bytes = e.as_bytes();
+                        let at = e.utf8_error().valid_up_to();
+                        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                        errors.push(LexiconError {
+                            source: Source { file: name, line },
+                            kind: LexiconErrorKind::Io(format!("invalid UTF-8 at byte {at}")),
+                        })
+                    }
+                },
+                Err(e) => errors.push(LexiconError {
+                    source: Source { file: name, line: 0 },
+                    kind: LexiconErrorKind::Io(e.to_string()),
+                }),
+            }
+        }
+        for (name, text) in &self.texts {
+            add(name, text, &mut entries, &mut errors);
+        }
+        if let Err(e) = lexicon::check_unique(&entries) {
+            errors.extend(e.0);
+        }
+        if !errors.is_empty() {
+            return Err(LexiconErrors(errors));
+        }
+        let matcher = Matcher::new(&entries).map_err(|e| {
+            LexiconErrors(vec![LexiconError {
+                source: Source { file: "(all lexicons)".into(), line: 0 },
+                kind: LexiconErrorKind::Io(format!("cannot build the automaton: {e}")),
+            }])
+        })?;
+        let cues = entries.iter().map(CueInfo::of).collect();
+        Ok(Extractor { inner: Arc::new(Inner { entries, cues, matcher }) })
+    }
+}
+
+#[derive(Debug)]
+struct Inner {
+    entries: Vec<Entry>,
+    cues: Vec<CueInfo>,
+    matcher: Matcher,
+}
+
+/// Turns article text into an [`ArticleRecord`].
+///
+/// Cheap to clone (an `Arc` inside) and `Send + Sync`: build one and share it
+/// between threads.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+/// Everything found in one article, in normalised-text offsets, before it is
+/// turned into a record.
+#[derive(Debug)]
+pub struct Analysis<'t> {
+    /// The original text.
+    pub original: &'t str,
+    /// The normalised text all spans below index.
+    pub text: std::borrow::Cow<'t, str>,
+    /// Back to original offsets.
+    pub map: OffsetMap,
+    /// Sentences.
+    pub segments: Vec<Segment>,
+    /// Lexicon hits.
+    pub hits: Vec<Hit>,
+    /// Figures.
+    pub figures: Vec<Figure>,
+    /// Time expressions.
+    pub times: Vec<TimeMention>,
+    /// Organisations found by pattern.
+    pub found_orgs: Vec<Span>,
+    /// Claims.
+    pub claims: Vec<Claim>,
+    /// How a bare `$` is read.
+    pub currency: FigureContext,
+    /// Why.
+    pub currency_reason: Option<&'static str>,
+}
+
+impl Extractor {
+    /// An extractor on the embedded lexicons.
+    pub fn new() -> Result<Extractor, LexiconErrors> {
+        ExtractorBuilder::new().build()
+    }
+
+    /// A builder.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Every loaded lexicon entry.
+    pub fn entries(&self) -> &[Entry] {
+        &self.inner.entries
+    }
+
+    /// The matcher (one automaton over every alias).
+    pub fn matcher(&self) -> &Matcher {
+        &self.inner.matcher
+    }
+
+    fn lex(&self) -> classify::Lexicon<'_> {
+        classify::Lexicon { entries: &self.inner.entries, cues: &self.inner.cues }
+    }
+
+    /// Runs every stage over `text` and returns what they found.
+    pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
+        let norm = normalize(text);
+        let map = norm.map().clone();
+        let ntext = norm.as_str();
+        let segments = segment::split(ntext);
+        let mut hits = Vec::new();
+        self.inner.matcher.find_into(ntext, &mut hits);
+        hits.retain(|h| !self.inner.cues[h.entry as usize].block);
+        let (currency, currency_reason) = self.currency_context(ntext, &hits);
+        let mut figures = Vec::new();
+        let mut times = Vec::new();
+        figure::find_into(ntext, &currency, &mut figures, &mut times);
+        let found_orgs = orgs::find(ntext, &segments, &hits, &self.inner.entries);
+        let doc = classify::Doc {
+            text: ntext,
+            segments: &segments,
+            hits: &hits,
+            figures: &figures,
+            times: &times,
+            found_orgs: &found_orgs,
+        };
+        let claims = classify::classify(&doc, self.lex());
+        let ntext = match norm.is_borrowed() {
+            true => std::borrow::Cow::Borrowed(text),
+            false => std::borrow::Cow::Owned(ntext.to_string()),
+        };
+        Analysis {
+            original: text,
+            text: ntext,
+            map,
+            segments,
+            hits,
+            figures,
+            times,
+            found_orgs,
+            claims,
+            currency,
+            currency_reason,
+        }
+    }
+
+    /// What a bare `$` means in this article: the figure module's reading of
+    /// the text, unless the organisations and places named settle it.
+    fn currency_context(&self, text: &str, hits: &[Hit]) -> (FigureContext, Option<&'static str>) {
+        let (mut au, mut other) = (0usize, 0usize);
+        for h in hits {
+            let e = &self.inner.entries[h.entry as usize];
+            if matches!(e.ty, EntryType::Org | EntryType::Place) {
+                match e.attr("country") {
+                    Some("AU") => au += 1,
+                    Some("US") | Some("CA") | Some("HK") | Some("SG") | Some("NZ") => other += 1,
+                    _ => {}
+                }
+            }
+        }
+        if au > 0 && au >= other * 2 {
+            return (
+                FigureContext { dollar: "AUD", dollar_source: figure::CurrencySource::Context },
+                Some("Australian organisations and places named"),
+            );
+        }
+        let _ = text;
+        (FigureContext::default(), None)
+    }
+
+    /// Extracts the record of one article.
+    pub fn extract(&self, id: &str, text: &str) -> ArticleRecord {
+        let a = self.analyze(text);
+        self.record(id, &a)
+    }
+
+    /// Turns an analysis into a record (original-text offsets).
+    pub fn record(&self, id: &str, a: &Analysis<'_>) -> ArticleRecord {
+        let entries = &self.inner.entries;
+        let map = &a.map;
+        let orig = a.original;
+        let span = |s: Span| -> SpanRecord { map.span(s).into() };
+        let slice = |s: Span| -> String { map.span(s).of(orig).to_string() };
+
+        let mut zh_chars = 0usize;
+        let mut en_chars = 0usize;
+        let sentences: Vec<SentenceRecord> = a
+            .segments
+            .iter()
+            .map(|seg| {
+                let t = seg.span.of(&a.text);
+                let lang = Lang::of(t);
+                match lang {
+                    Lang::Zh => zh_chars += t.len(),
+                    Lang::En => en_chars += t.len(),
+                }
+                let o = map.span(seg.span);
+                SentenceRecord {
+                    start: o.start,
+                    end: o.end,
+                    kind: match seg.kind {
+                        SegmentKind::Title => "title",
+                        SegmentKind::Heading => "heading",
+                        SegmentKind::Bullet => "bullet",
+                        SegmentKind::Sentence => "sentence",
+                    }
+                    .to_string(),
+                    lang: lang.name().to_string(),
+                }
+            })
+            .collect();
+        let sentence_of = |s: Span| -> Option<usize> {
+            let i = a.segments.partition_point(|g| g.span.end <= s.start);
+            a.segments.get(i).filter(|g| g.span.start <= s.start).map(|_| i)
+        };
+
+        let figures: Vec<FigureRecord> = a
+            .figures
+            .iter()
+            .map(|f| FigureRecord {
+                text: slice(f.span),
+                value: f.value,
+                upper: f.upper,
+                unit: f.unit.to_string(),
+                kind: figure_kind_name(f.kind).to_string(),
+                precision: precision_name(f.precision).to_string(),
+                currency_source: f.currency_source.map(|c| currency_source_name(c).to_string()),
+                span: span(f.span),
+                sentence: sentence_of(f.span),
+            })
+            .collect();
+        let times: Vec<TimeRecord> = a
+            .times
+            .iter()
+            .map(|t| TimeRecord {
+                text: slice(t.span),
+                kind: time_kind_name(t.kind).to_string(),
+                deadline: t.deadline,
+                span: span(t.span),
+            })
+            .collect();
+
+        let actor_record = |actor: &classify::Actor| -> ActorRecord {
+            match actor.entry {
+                Some(e) => {
+                    let e = &entries[e as usize];
+                    ActorRecord {
+                        id: Some(e.id.clone()),
+                        label: e.label().to_string(),
+                        aliases: entity_aliases(e, None),
+                        span: actor.span.map(span),
+                        resolved_by: actor.source.name().to_string(),
+                    }
+                }
+                None => ActorRecord {
+                    id: None,
+                    label: actor.span.map(slice).unwrap_or_default(),
+                    aliases: Vec::new(),
+                    span: actor.span.map(span),
+                    resolved_by: actor.source.name().to_string(),
+                },
+            }
+        };
+
+        let claims: Vec<ClaimRecord> = a
+            .claims
+            .iter()
+            .map(|c| {
+                let seg = a.segments[c.sentence];
+                let in_sentence = |s: Span| seg.span.contains(s);
+                let mut concepts: Vec<String> = Vec::new();
+                for h in classify::within(&a.hits, seg.span, |h| h.span) {
+                    let e = &entries[h.entry as usize];
+                    if e.ty.is_entity() && !concepts.contains(&e.id) {
+                        concepts.push(e.id.clone());
+                    }
+                }
+                ClaimRecord {
+                    kind: c.kind.name().to_string(),
+                    span: span(seg.span),
+                    sentence: c.sentence,
+                    text: slice(seg.span),
+                    modality: if c.hedged { "hedged" } else { "firm" }.to_string(),
+                    negated: c.negated,
+                    actor: c.actor.as_ref().map(actor_record),
+                    speaker: c.speaker.as_ref().map(|s| SpeakerRecord {
+                        name: s.name.map(slice),
+                        role: s.role.map(|r| slice(r.span)),
+                        role_id: s.role.map(|r| entries[r.entry as usize].id.clone()),
+                        span: span(s.span),
+                    }),
+                    concepts,
+                    figures: a
+                        .figures
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, f)| in_sentence(f.span))
+                        .map(|(i, _)| i)
+                        .collect(),
+                    disclosure: c.disclosure.map(|d| d.name().to_string()),
+                    evidence: c
+                        .evidence
+                        .iter()
+                        .map(|ev| EvidenceRecord {
+                            rule: ev.rule.to_string(),
+                            entry: ev.entry.map(|e| entries[e as usize].id.clone()),
+                            cue: ev.cue.map(span),
+                            text: ev.cue.map(slice),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+
+        // Entities: one per concept, in order of first mention.
+        let mut entities: Vec<EntityRecord> = Vec::new();
+        let mut index: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        for h in &a.hits {
+            let e = &entries[h.entry as usize];
+            if !e.ty.is_entity() {
+                continue;
+            }
+            let form = slice(h.span);
+            let i = *index.entry(h.entry).or_insert_with(|| {
+                entities.push(EntityRecord {
+                    id: e.id.clone(),
+                    ty: e.ty.name().to_string(),
+                    label: e.label().to_string(),
+                    zh: e.zh_label().map(str::to_string),
+                    aliases: entity_aliases(e, None),
+                    mentions: Vec::new(),
+                });
+                entities.len() - 1
+            });
+            let ent = &mut entities[i];
+            ent.mentions.push(span(h.span));
+            if !ent.aliases.contains(&form) && form != ent.label {
+                ent.aliases.push(form);
+            }
+        }
+        let mut found: Vec<(String, EntityRecord)> = Vec::new();
+        for &s in &a.found_orgs {
+            let name = slice(s);
+            match found.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, e)) => e.mentions.push(span(s)),
+                None => {
+                    let id = format!("found.org.{}", found.len() + 1);
+                    found.push((
+                        name.clone(),
+                        EntityRecord {
+                            id,
+                            ty: "org".to_string(),
+                            label: name,
+                            zh: None,
+                            aliases: Vec::new(),
+                            mentions: vec![span(s)],
+                        },
+                    ));
+                }
+            }
+        }
+        entities.extend(found.into_iter().map(|(_, e)| e));
+
+        let nondisclosure_sentences: Vec<usize> = {
+            let mut v: Vec<usize> = a
+                .hits
+                .iter()
+                .filter(|h| self.inner.cues[h.entry as usize].nondisclosure)
+                .filter_map(|h| sentence_of(h.span))
+                .collect();
+            v.dedup();
+            v
+        };
+
+        ArticleRecord {
+            schema: SCHEMA.to_string(),
+            id: id.to_string(),
+            lang: if zh_chars > en_chars { "zh" } else { "en" }.to_string(),
+            bytes: orig.len(),
+            sentences,
+            claims,
+            figures,
+            times,
+            entities,
+            currency: CurrencyRecord {
+                dollar: a.currency.dollar.to_string(),
+                source: currency_source_name(a.currency.dollar_source).to_string(),
+                reason: a.currency_reason.map(str::to_string),
+            },
+            explicit_nondisclosure: !nondisclosure_sentences.is_empty(),
+            nondisclosure_sentences,
+        }
+    }
+}
+
+/// Every name of a concept: canonical Chinese first, then all aliases.
+fn entity_aliases(e: &Entry, _found: Option<&str>) -> Vec<String> {
+    let label = e.label();
+    let mut out: Vec<String> = Vec::new();
+    for a in e.aliases() {
+        if a.text != label && !out.contains(&a.text) {
+            out.push(a.text.clone());
+        }
+    }
+    out
+}
+
+fn figure_kind_name(k: figure::FigureKind) -> &'static str {
+    use figure::FigureKind::*;
+    match k {
+        Quantity => "quantity",
+        Money => "money",
+        Percent => "percent",
+        PercentagePoints => "percentage_points",
+        Count => "count",
+        Multiple => "multiple",
+    }
+}
+
+fn precision_name(p: figure::Precision) -> &'static str {
+    use figure::Precision::*;
+    match p {
+        Exact => "exact",
+        Approximate => "approximate",
+        AtLeast => "at_least",
+        AtMost => "at_most",
+        Range => "range",
+    }
+}
+
+fn currency_source_name(c: figure::CurrencySource) -> &'static str {
+    use figure::CurrencySource::*;
+    match c {
+        Explicit => "explicit",
+        Context => "context",
+        Default => "default",
+    }
+}
+
+fn time_kind_name(k: figure::TimeKind) -> &'static str {
+    use figure::TimeKind::*;
+    match k {
+        Year => "year",
+        Quarter => "quarter",
+        Month => "month",
+        Date => "date",
+        Period => "period",
+        Duration => "duration",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_send_sync_clone() {
+        fn check<T: Send + Sync + Clone>() {}
+        check::<Extractor>();
+    }
+}

@@ -1,0 +1,690 @@
+//! Sentence segmentation for English and Chinese news text.
+//!
+//! Input is the *normalised* article text (see [`crate::normalize`]): full-width
+//! ASCII is folded (so Chinese `，！？：；（）` arrive as `,!?:;()`), curly quotes
+//! are `"` and `'`, dashes are `-`; `。`, `…`, `、`, `《》`, `「」` are unchanged.
+//! Output spans index that text; map them back with the normaliser's
+//! [`OffsetMap`](crate::normalize::OffsetMap).
+//!
+//! # Rules
+//!
+//! Lines first: a line break always ends a segment (articles hold one
+//! paragraph a line). The first non-empty line is the [`SegmentKind::Title`]
+//! when more lines follow, and is never split. A line that opens with a list
+//! marker (`- `, `• `, `1.`, `1)`, `(1)`, `a.`, `一、`, `(一)`, `一是`) is a
+//! [`SegmentKind::Bullet`]. A short line (up to 60 characters, 30 when it
+//! holds Chinese) that comes out as one segment and does not end in `.`, `!`,
+//! `。` or `…` is a [`SegmentKind::Heading`] ("Highlights", "产量超标",
+//! "今年严格执法?").
+//!
+//! Within a line, one pass over the text finds the end marks:
+//!
+//! - `。` always ends a sentence; so do `!`, `?` and `……` when Chinese, a
+//!   capital, a digit, a quote or the end of the line follows ("Yahoo! in"
+//!   does not end). Runs (`?!`, `!!`) end together.
+//! - Closing quotes and brackets after an end mark belong to the sentence
+//!   (`。"`, `!)`, `."`). Since the normaliser folds `“` and `”` alike, a `"`
+//!   right after an end mark closes when a quotation is open in the line and
+//!   otherwise opens the next sentence.
+//! - No end mark counts inside `《...》`.
+//! - A period ends a sentence before a space and a capital, digit, quote or
+//!   bracket, unless the word before it is an abbreviation ("Dr.", "Co.",
+//!   "U.S.", "p."), an initial ("Jonas E. Smith") or a list marker ("1.").
+//!   After an abbreviation or initial it ends one only when the next word is
+//!   one that starts sentences ("& Co. It closed", "in the U.S. How").
+//!   Decimals, e-mail addresses and URLs hold no boundary; "world.Today"
+//!   without a space is one.
+//! - Ellipses: `. . .` never ends a sentence, four dots (`....`, `. . . .`)
+//!   do before a capital, `...` and `…` do before a capital other than "I".
+//! - Inline lists: in a segment opened by `1.`, `a)`, `•` and the like, the
+//!   next marker of the same list ("2.", "b)", "•") starts a new segment.
+//!
+//! The pass is linear in the text, allocates nothing but the output, and
+//! never panics; spans lie on char boundaries, trimmed of whitespace.
+
+mod en;
+mod marker;
+mod zh;
+
+use crate::span::Span;
+
+use self::en::WordKind;
+use self::marker::Marker;
+
+/// What kind of unit a segment is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SegmentKind {
+    /// The article's first line, when more lines follow.
+    Title,
+    /// A short line that introduces what follows ("Highlights", "产量超标").
+    Heading,
+    /// A list item ("- ", "• ", "1.", "一是"): the segment a list marker opens.
+    /// Further sentences of the same line are [`SegmentKind::Sentence`]s.
+    Bullet,
+    /// An ordinary sentence.
+    Sentence,
+}
+
+/// One sentence, heading or bullet of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Segment {
+    /// Byte span, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// What the segment is.
+    pub kind: SegmentKind,
+}
+
+/// Longest heading, in characters, for a line with no Chinese.
+const HEADING_MAX_EN: usize = 60;
+/// Longest heading, in characters, for a line with Chinese.
+const HEADING_MAX_ZH: usize = 30;
+
+/// Splits `text` into segments, appending them to `out` in text order.
+pub fn split_into(text: &str, out: &mut Vec<Segment>) {
+    let mut seen_line = false;
+    let mut pos = 0;
+    while pos < text.len() {
+        let (end, next) = line_end(text, pos);
+        let (ls, le) = trim(text, pos, end);
+        if ls < le {
+            if !seen_line {
+                seen_line = true;
+                if !text[next..].trim().is_empty() {
+                    out.push(Segment { span: Span::new(ls, le), kind: SegmentKind::Title });
+                    pos = next;
+                    continue;
+                }
+            }
+            split_line(text, ls, le, out);
+        }
+        pos = next;
+    }
+}
+
+/// Splits `text` into segments.
+pub fn split(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    split_into(text, &mut out);
+    out
+}
+
+/// The end of the line starting at `pos` and the start of the next one. Line
+/// breaks are `\n`, `\r`, vertical tab, form feed, NEL, U+2028 and U+2029.
+fn line_end(text: &str, pos: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut i = pos;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+                return (i, i + 3)
+            }
+            _ => i += 1,
+        }
+    }
+    (bytes.len(), bytes.len())
+}
+
+/// `start..end` without leading and trailing whitespace.
+fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let Some(s) = text.get(start..end) else { return (start, start) };
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim();
+    (start + lead, start + lead + body.len())
+}
+
+/// The char at byte `i`, if `i < end` and on a char boundary.
+#[inline]
+fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
+    if i >= end {
+        return None;
+    }
+    text.get(i..end)?.chars().next()
+}
+
+/// The char just before byte `i`, if `i > start`.
+#[inline]
+fn char_before(text: &str, i: usize, start: usize) -> Option<char> {
+    if i <= start {
+        return None;
+    }
+    text.get(start..i)?.chars().next_back()
+}
+
+/// The first non-whitespace byte offset at or after `i` (at most `end`).
+#[inline]
+fn skip_ws(text: &str, mut i: usize, end: usize) -> usize {
+    while let Some(c) = char_at(text, i, end) {
+        if !c.is_whitespace() {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i.min(end)
+}
+
+/// Splits the trimmed line `ls..le` into sentences and bullets.
+fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Segment>) {
+    let first = out.len();
+    let mut line = Line::new(text, ls, le);
+    line.run(out);
+    // A short line that came out whole and does not end a sentence heads
+    // what follows.
+    if out.len() == first + 1 && out[first].kind == SegmentKind::Sentence {
+        let seg = out[first].span.of(text);
+        if is_heading(seg) {
+            out[first].kind = SegmentKind::Heading;
+        }
+    }
+}
+
+/// True for a short line without a final `.`, `!`, `。` or `…`.
+fn is_heading(seg: &str) -> bool {
+    let mut chars = 0;
+    let mut chinese = false;
+    for c in seg.chars() {
+        chars += 1;
+        chinese |= zh::is_cjk(c);
+        if chars > HEADING_MAX_EN {
+            return false;
+        }
+    }
+    if chinese && chars > HEADING_MAX_ZH {
+        return false;
+    }
+    let last = seg
+        .trim_end_matches(|c: char| c == '"' || c == '\'' || zh::is_closer(c) || c == '》')
+        .chars()
+        .next_back();
+    !matches!(last, Some('.' | '!' | '。' | '…'))
+}
+
+/// What follows an end mark (after any closing quotes and brackets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Next<'t> {
+    /// The end of the line.
+    End,
+    /// A capital letter, with the ASCII word it starts.
+    Upper(&'t str),
+    /// A lower-case letter.
+    Lower,
+    /// A digit or a currency sign.
+    Digit,
+    /// A quote or an opening bracket.
+    Open,
+    /// A Chinese character or bracket.
+    Chinese,
+    /// A list glyph.
+    Bullet,
+    /// Anything else (`,`, `-`, `&` ...).
+    Other,
+}
+
+impl Next<'_> {
+    /// True when this can open a sentence after a plain word's period.
+    fn opens(self) -> bool {
+        !matches!(self, Next::Lower | Next::Other)
+    }
+
+    /// True for a capital that gives evidence of a new sentence: any capital
+    /// but the pronoun "I".
+    fn capital(self) -> bool {
+        matches!(self, Next::Upper(w) if w != "I")
+    }
+
+    /// True for a word that typically starts a sentence ("The", "It").
+    fn starter(self) -> bool {
+        matches!(self, Next::Upper(w) if en::is_starter(w))
+    }
+}
+
+/// What to do at an end mark.
+enum Step {
+    /// End the sentence at `end`, continue scanning at `next`.
+    Cut { end: usize, next: usize },
+    /// No boundary; continue scanning at the offset.
+    Skip(usize),
+}
+
+fn cut(at: usize) -> Step {
+    Step::Cut { end: at, next: at }
+}
+
+/// Farthest back, in bytes, the word before a period is read.
+const MAX_WORD: usize = 48;
+/// Farthest, in bytes, a `《` keeps end marks from counting (a lone `《`
+/// must not swallow the rest of a long line).
+const MAX_BOOK_TITLE: usize = 300;
+
+/// The scanner over one line.
+struct Line<'t> {
+    text: &'t str,
+    /// Start of the line (trimmed).
+    ls: usize,
+    /// End of the line (trimmed).
+    le: usize,
+    /// Start of the current segment.
+    start: usize,
+    /// The list marker that opens the current segment.
+    marker: Option<Marker>,
+    /// Whether a `"` quotation is open.
+    quote_open: bool,
+    /// Depth of `《` nesting and where the outermost one opened.
+    book_depth: u32,
+    book_open: usize,
+    /// The whitespace-delimited token last checked for being a URL or an
+    /// e-mail address: `(start, end, is_url)`.
+    url_token: (usize, usize, bool),
+}
+
+impl<'t> Line<'t> {
+    fn new(text: &'t str, ls: usize, le: usize) -> Line<'t> {
+        Line {
+            text,
+            ls,
+            le,
+            start: ls,
+            marker: Marker::at(text, ls, le, true),
+            quote_open: false,
+            book_depth: 0,
+            book_open: 0,
+            url_token: (0, 0, false),
+        }
+    }
+
+    fn char_at(&self, i: usize) -> Option<char> {
+        char_at(self.text, i, self.le)
+    }
+
+    fn char_before(&self, i: usize) -> Option<char> {
+        char_before(self.text, i, self.ls)
+    }
+
+    /// Pushes the segment `start..end` (trimmed) and starts the next one at
+    /// `next`.
+    fn emit(&mut self, end: usize, next: usize, out: &mut Vec<Segment>) {
+        let (s, e) = trim(self.text, self.start, end);
+        if s < e {
+            let kind = match self.marker {
+                Some(m) if m.is_bullet() => SegmentKind::Bullet,
+                _ => SegmentKind::Sentence,
+            };
+            out.push(Segment { span: Span::new(s, e), kind });
+        }
+        self.start = skip_ws(self.text, next, self.le);
+        self.marker = Marker::at(self.text, self.start, self.le, false);
+    }
+
+    fn in_book_title(&mut self, i: usize) -> bool {
+        if self.book_depth > 0 && i - self.book_open > MAX_BOOK_TITLE {
+            self.book_depth = 0; // unbalanced: stop waiting for the `》`
+        }
+        self.book_depth > 0
+    }
+
+    fn run(&mut self, out: &mut Vec<Segment>) {
+        let bytes = self.text.as_bytes();
+        let mut i = self.ls;
+        while i < self.le {
+            let b = bytes[i];
+            let c = if b < 0x80 {
+                b as char
+            } else {
+                match self.char_at(i) {
+                    Some(c) => c,
+                    None => break,
+                }
+            };
+            match c {
+                '"' => self.quote_open = !self.quote_open,
+                '《' => {
+                    if self.book_depth == 0 {
+                        self.book_open = i;
+                    }
+                    self.book_depth += 1;
+                }
+                '》' => self.book_depth = self.book_depth.saturating_sub(1),
+                '.' | '!' | '?' | '。' | '…' => {
+                    let in_marker = self.marker.is_some_and(|m| i < m.end);
+                    if !in_marker && !self.in_book_title(i) {
+                        match self.end_mark(i, c) {
+                            Step::Cut { end, next } => {
+                                self.emit(end, next, out);
+                                i = next.max(i + 1);
+                            }
+                            Step::Skip(next) => i = next.max(i + 1),
+                        }
+                        continue;
+                    }
+                }
+                c if c.is_whitespace() => {
+                    let j = skip_ws(self.text, i, self.le);
+                    if let Some(m) = self.marker {
+                        if i >= m.end && j > self.start {
+                            if let Some(next) = Marker::at(self.text, j, self.le, false) {
+                                if m.is_followed_by(&next) {
+                                    self.emit(i, j, out);
+                                }
+                            }
+                        }
+                    }
+                    i = j;
+                    continue;
+                }
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        self.emit(self.le, self.le, out);
+    }
+
+    /// Decides whether the end mark `c` at `i` ends the sentence.
+    fn end_mark(&mut self, i: usize, c: char) -> Step {
+        match c {
+            '。' => {
+                let j = self.run_of(i, |c| matches!(c, '。' | '!' | '?' | '…'));
+                cut(self.closers(j))
+            }
+            '!' | '?' => {
+                let quoted = self.quote_open;
+                let j = self.run_of(i, |c| matches!(c, '!' | '?' | '。'));
+                let k = self.closers(j);
+                let closed = quoted && !self.quote_open;
+                let (spaced, next) = self.next(k);
+                let ends = match next {
+                    Next::End => true,
+                    // A question or exclamation inside a Chinese quotation
+                    // runs on, and so does the attribution after it
+                    // ("...关闭?哪条法律允许这么做?"李伟说").
+                    Next::Chinese => !quoted || spaced,
+                    // `"Was it?" Trump wrote`: the attribution after a quoted
+                    // question belongs to it.
+                    Next::Upper(_) if closed && spaced && self.attribution(k) => false,
+                    // `好!"下一句`: a quotation opening on Chinese.
+                    Next::Open if !spaced => self.char_at(k + 1).is_some_and(zh::is_ideograph),
+                    _ if !spaced => false,
+                    next => next.opens(),
+                };
+                if ends {
+                    cut(k)
+                } else {
+                    Step::Skip(k)
+                }
+            }
+            '…' => {
+                let j = self.run_of(i, |c| matches!(c, '…' | '.'));
+                self.three_dots(j)
+            }
+            _ => self.period(i),
+        }
+    }
+
+    /// True when the words at `k` name a speaker and a reporting verb
+    /// ("Trump wrote", "Chief executive Tom O'Leary said"): up to five
+    /// capitalised words, then the verb.
+    fn attribution(&self, k: usize) -> bool {
+        let bytes = &self.text.as_bytes()[..self.le];
+        let mut j = k;
+        for n in 0..6 {
+            while bytes.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
+                j += 1;
+            }
+            let len = bytes[j.min(bytes.len())..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'.' | b'-'))
+                .count();
+            let Some(word) = self.text.get(j..j + len) else { return false };
+            if n > 0 && en::is_reporting_verb(word) {
+                return true;
+            }
+            if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return false;
+            }
+            j += len;
+        }
+        false
+    }
+
+    /// The end of the run of characters matching `f` that starts at `i`.
+    fn run_of(&self, mut i: usize, f: impl Fn(char) -> bool) -> usize {
+        while let Some(c) = self.char_at(i) {
+            if !f(c) {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+
+    /// Skips the closing quotes and brackets after an end mark at `j`.
+    fn closers(&mut self, mut j: usize) -> usize {
+        while let Some(c) = self.char_at(j) {
+            match c {
+                '"' | '\'' => {
+                    let after = self.char_at(j + 1);
+                    // A quote before a space, the end or punctuation closes;
+                    // before a word ("。"按照", "."She") it closes only when a
+                    // quotation is open, and a `'` before a word is an
+                    // apostrophe ("Jr.'s").
+                    let closes = match after {
+                        None => true,
+                        Some(a) if a.is_whitespace() || is_trailing_punct(a) => true,
+                        Some(_) => c == '"' && self.quote_open,
+                    };
+                    if !closes {
+                        break;
+                    }
+                    if c == '"' {
+                        self.quote_open = false;
+                    }
+                }
+                c if zh::is_closer(c) => {}
+                // A footnote mark: "Priority Projects.* (a) ..."
+                '*' | '†' | '‡' if self.char_at(j + c.len_utf8()).map_or(true, char::is_whitespace) => {}
+                _ => break,
+            }
+            j += c.len_utf8();
+        }
+        j
+    }
+
+    /// What follows at `k`: whether whitespace comes first, and the next
+    /// character's class.
+    fn next(&self, k: usize) -> (bool, Next<'t>) {
+        let j = skip_ws(self.text, k, self.le);
+        let spaced = j > k;
+        let Some(c) = self.char_at(j) else { return (spaced, Next::End) };
+        let next = if c.is_ascii_uppercase() {
+            let len = self.text.as_bytes()[j..self.le].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            Next::Upper(&self.text[j..j + len])
+        } else if c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥' | '#') {
+            Next::Digit
+        } else if c.is_lowercase() {
+            Next::Lower
+        } else if c.is_uppercase() {
+            Next::Upper("")
+        } else if zh::is_ideograph(c) || zh::is_opener(c) {
+            Next::Chinese
+        } else if matches!(c, '"' | '\'' | '(' | '[') {
+            Next::Open
+        } else if Marker::at(self.text, j, self.le, false).is_some() {
+            Next::Bullet
+        } else {
+            Next::Other
+        };
+        (spaced, next)
+    }
+
+    /// Decides a `.` at `i`.
+    fn period(&mut self, i: usize) -> Step {
+        // Ellipses: "...", "....", ". . .", ". . . .".
+        let (j, dots, spaced) = self.dots(i);
+        if dots >= 3 || (dots == 2 && !spaced) {
+            return self.ellipsis(i, j, dots, spaced);
+        }
+        let after = i + 1;
+        match self.char_at(after) {
+            None => return cut(after),
+            Some(d) if d.is_whitespace() || d == '"' || d == '\'' || zh::is_closer(d) => {}
+            Some(d) if d.is_ascii_uppercase() => return self.unspaced(i),
+            Some(d) if zh::is_ideograph(d) => {
+                // A full-width period between Chinese characters.
+                return match self.char_before(i) {
+                    Some(p) if zh::is_ideograph(p) => cut(after),
+                    _ => Step::Skip(after),
+                };
+            }
+            Some(_) => return Step::Skip(after),
+        }
+        let k = self.closers(after);
+        let (spaced, next) = self.next(k);
+        if next == Next::End {
+            return cut(k);
+        }
+        if !spaced {
+            // `."She`: a closed quotation directly followed by a sentence.
+            let ends = k > after && next.capital() || next == Next::Chinese && self.char_before(i).is_some_and(zh::is_ideograph);
+            return if ends { cut(k) } else { Step::Skip(k) };
+        }
+        let ends = match en::classify(self.word_before(i)) {
+            WordKind::Plain => next.opens(),
+            WordKind::Never => false,
+            WordKind::NumberPrefix if next == Next::Digit => false,
+            WordKind::NumberPrefix | WordKind::Abbrev => next.starter(),
+        };
+        if ends {
+            cut(k)
+        } else {
+            Step::Skip(k)
+        }
+    }
+
+    /// A period directly followed by a capital: "world.Today" ends a
+    /// sentence, "U.S.A", "Mr.Smith", "Jane.Doe@example.com" do not.
+    fn unspaced(&mut self, i: usize) -> Step {
+        let after = i + 1;
+        let lower_next = self.char_at(after + 1).is_some_and(|c| c.is_ascii_lowercase());
+        let prev_ok = self.char_before(i).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if !lower_next || !prev_ok {
+            return Step::Skip(after);
+        }
+        let word = self.word_before(i);
+        if word.chars().count() < 2 || en::classify(word) != WordKind::Plain || self.in_url(i) {
+            return Step::Skip(after);
+        }
+        cut(after)
+    }
+
+    /// The word before the period at `i`: back to whitespace, an opening
+    /// bracket or quote, a Chinese character or the segment start, and at
+    /// most [`MAX_WORD`] bytes.
+    fn word_before(&self, i: usize) -> &'t str {
+        let floor = self.start.max(i.saturating_sub(MAX_WORD));
+        let mut s = i;
+        while s > floor {
+            let Some(c) = char_before(self.text, s, floor) else { break };
+            if c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"') || zh::is_cjk(c) || zh::is_opener(c) {
+                break;
+            }
+            s -= c.len_utf8();
+        }
+        self.text.get(s..i).unwrap_or("")
+    }
+
+    /// True when the token holding `i` is a URL or an e-mail address. Each
+    /// token is read once, so a line full of periods stays linear.
+    fn in_url(&mut self, i: usize) -> bool {
+        let (s, e, url) = self.url_token;
+        if s <= i && i < e {
+            return url;
+        }
+        let mut s = i;
+        while let Some(c) = self.char_before(s) {
+            if c.is_whitespace() {
+                break;
+            }
+            s -= c.len_utf8();
+        }
+        let mut e = i;
+        while let Some(c) = self.char_at(e) {
+            if c.is_whitespace() {
+                break;
+            }
+            e += c.len_utf8();
+        }
+        let token = &self.text[s..e];
+        let url = token.contains('@') || token.contains("://") || token.starts_with("www.");
+        self.url_token = (s, e, url);
+        url
+    }
+
+    /// The run of periods at `i`, single spaces between them allowed: its
+    /// end, the number of periods, and whether spaces separate them.
+    fn dots(&self, i: usize) -> (usize, usize, bool) {
+        let bytes = &self.text.as_bytes()[..self.le];
+        let (mut j, mut dots, mut spaced) = (i, 0, false);
+        loop {
+            match bytes.get(j) {
+                Some(b'.') => {
+                    dots += 1;
+                    j += 1;
+                }
+                Some(b' ') if bytes.get(j + 1) == Some(&b'.') => {
+                    spaced = true;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        (j, dots, spaced)
+    }
+
+    /// Decides an ellipsis of `dots` periods from `i` to `j`.
+    fn ellipsis(&mut self, i: usize, j: usize, dots: usize, spaced: bool) -> Step {
+        let attached = self.char_before(i).is_some_and(|c| !c.is_whitespace());
+        if spaced && attached && dots >= 4 {
+            // "compounds. . . . The": the first period ends the sentence, the
+            // ellipsis opens the next one.
+            let k = self.closers(j);
+            let (gap, next) = self.next(k);
+            return if gap && next.capital() { cut(i + 1) } else { Step::Skip(k) };
+        }
+        if spaced && dots < 4 {
+            // ". . ." marks an omission inside a sentence.
+            return Step::Skip(self.closers(j));
+        }
+        if dots >= 4 {
+            let k = self.closers(j);
+            let (gap, next) = self.next(k);
+            return if next == Next::End || gap && next.capital() { cut(k) } else { Step::Skip(k) };
+        }
+        self.three_dots(j)
+    }
+
+    /// Decides an unspaced three-dot ellipsis (`...`, `…`, `……`) ending at `j`:
+    /// it ends a sentence before a capital other than "I" and before Chinese
+    /// other than `等` ("稀土、钨……等").
+    fn three_dots(&mut self, j: usize) -> Step {
+        let k = self.closers(j);
+        let (gap, next) = self.next(k);
+        let ends = match next {
+            Next::End => true,
+            Next::Chinese => self.char_at(skip_ws(self.text, k, self.le)) != Some('等'),
+            next => gap && next.capital(),
+        };
+        if ends {
+            cut(k)
+        } else {
+            Step::Skip(k)
+        }
+    }
+}
+
+/// Punctuation after which a quote right behind an end mark closes.
+fn is_trailing_punct(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '"' | '\'' | '。' | '、' | '…' | '-') || zh::is_closer(c)
+}
+
+#[cfg(test)]
+mod tests;
