@@ -191,7 +191,7 @@ impl Extractor {
         let mut figures = Vec::new();
         let mut times = Vec::new();
         figure::find_into(ntext, &currency, &mut figures, &mut times);
-        let found_orgs = orgs::find(ntext, &segments, &hits, &self.inner.entries);
+        let found_orgs = orgs::find(ntext, &segments, &hits, &self.inner.entries, &self.inner.cues);
         let doc = classify::Doc {
             text: ntext,
             segments: &segments,

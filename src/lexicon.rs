@@ -15,6 +15,7 @@ use crate::normalize::alias_key;
 /// The lexicon files compiled into the library, as `(file name, contents)`.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("cues.tsv", include_str!("../lexicons/cues.tsv")),
+    ("suffixes.tsv", include_str!("../lexicons/suffixes.tsv")),
 ];
 
 /// What a concept is.
@@ -48,11 +49,14 @@ pub enum EntryType {
     Anaphor,
     /// A longer word that hides a cue inside it (模拟 over 拟); matched and ignored.
     Block,
+    /// A word that ends (or, with `head=1`, opens) an organisation's name
+    /// (Group, Ministry of, 有限公司).
+    Suffix,
 }
 
 impl EntryType {
     /// Every type, in the order of [`EntryType::name`].
-    pub const ALL: [EntryType; 14] = [
+    pub const ALL: [EntryType; 15] = [
         EntryType::Org,
         EntryType::Element,
         EntryType::Material,
@@ -67,6 +71,7 @@ impl EntryType {
         EntryType::Speech,
         EntryType::Anaphor,
         EntryType::Block,
+        EntryType::Suffix,
     ];
 
     /// The name used in lexicon files and records.
@@ -86,6 +91,7 @@ impl EntryType {
             EntryType::Speech => "speech",
             EntryType::Anaphor => "anaphor",
             EntryType::Block => "block",
+            EntryType::Suffix => "suffix",
         }
     }
 

@@ -1,7 +1,21 @@
-//! Assessments: see `GUIDELINES.md`. The lexicon cues with `claim=assessment` carry
-//! most of the signal; this file holds the rules beyond them.
+//! Assessments: interpretation, evaluation, argument. The lexicon cues with
+//! `claim=assessment` carry most of the signal; beyond them, an English
+//! sentence that is a direct quotation with no figure reads as the speaker's
+//! view (news quotes opinions and paraphrases facts).
 
-use super::{Doc, Lexicon, Sentence, Signal};
+use super::{ClaimKind, Doc, Evidence, Lang, Lexicon, Sentence, Signal};
 
 /// Assessment signals beyond the lexicon cues.
-pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, _s: &Sentence<'_>, _out: &mut Vec<Signal>) {}
+pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+    if s.lang == Lang::En && s.figures.is_empty() {
+        let body = doc.text[s.body..s.span.end].trim_start();
+        if body.starts_with('"') {
+            out.push(Signal {
+                kind: ClaimKind::Assessment,
+                weight: 2,
+                evidence: Evidence { rule: "assessment/en/quotation".into(), entry: None, cue: Some(crate::Span::new(s.body, s.body + 1)) },
+                at: s.body,
+            });
+        }
+    }
+}

@@ -39,6 +39,13 @@ pub struct CueInfo {
     pub block: bool,
     /// An organisation, place or role: may be an actor.
     pub actor: bool,
+    /// A Chinese word that is a noun as often as a verb (计划, 目标): it
+    /// counts only where it reads as a verb.
+    pub noun: bool,
+    /// Ends an organisation's name (Group, 有限公司).
+    pub suffix: bool,
+    /// Opens an organisation's name (Ministry of).
+    pub head: bool,
 }
 
 fn flag(e: &Entry, key: &str) -> bool {
@@ -67,6 +74,10 @@ impl CueInfo {
                 c.first_person = e.attr("person") == Some("first");
             }
             EntryType::Block => c.block = true,
+            EntryType::Suffix => {
+                c.head = flag(e, "head");
+                c.suffix = !c.head;
+            }
             EntryType::Org | EntryType::Place | EntryType::Role => c.actor = true,
             EntryType::Element | EntryType::Material | EntryType::Policy => {}
         }
@@ -75,6 +86,8 @@ impl CueInfo {
         c.speech |= flag(e, "speech");
         c.future = flag(e, "future");
         c.past = flag(e, "past");
+        c.noun = flag(e, "noun");
+        c.negation |= flag(e, "negation");
         c
     }
 }

@@ -43,10 +43,10 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
             // Attribution only: "……告诉《第一财经日报》。" / "李伟说。"
             if let Some(h) = s.hits.iter().rev().find(|h| lex.cue(h).speech) {
                 let mut rest = doc.text[h.span.end..s.span.end].trim_end_matches(['。', '.', ' ']);
+                rest = rest.trim_end_matches("记者").trim_start_matches("本报");
                 if rest.starts_with('《') && rest.ends_with('》') {
                     rest = "";
                 }
-                let rest = rest.trim_start_matches("本报").trim_start_matches("记者");
                 let claimish = s.hits.iter().any(|h| lex.cue(h).claim.is_some_and(|k| k != ClaimKind::Fact));
                 if rest.is_empty() && s.figures.is_empty() && cjk < 40 && !claimish {
                     return true;

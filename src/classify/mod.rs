@@ -406,6 +406,9 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
         if c.at_start && !plan::at_start(doc, s, h) {
             continue;
         }
+        if c.noun && plan::reads_as_noun(doc.text, h.span) {
+            continue;
+        }
         let (kind, how) = if c.needs_actor {
             match actor::subject_of(doc, lex, s, h) {
                 actor::Subject::Actor => (Some(claim), "actor-subject"),

@@ -8,6 +8,7 @@
 
 use super::{is_cjk, ClaimKind, Doc, Lexicon, Sentence, Signal};
 use crate::matcher::Hit;
+use crate::span::Span;
 
 const CJK_NUMERALS: &str = "一二三四五六七八九十";
 
@@ -108,6 +109,33 @@ pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
         return false;
     }
     true
+}
+
+/// Characters that, right after 计划 or 目标, make it a noun (计划的, 计划产量,
+/// 目标之一) — or that end the phrase.
+const NOUN_AFTER: &str = "的产指内外经中之书单表数量性和与及等是为,。;:、)\"'!?";
+/// Characters that, right before, make it a noun (这一计划, 按照计划, 生产计划).
+const NOUN_BEFORE: &str = "的照据个项这此该一产性度展作划和与及本原新家";
+/// Words shortly before that make it the object of "according to" (按照国家计划生产).
+const ACCORDING_TO: &[&str] = &["按照", "根据", "依照", "依据", "按"];
+
+/// True when a Chinese word that can be a noun or a verb (计划, 目标, 预期)
+/// reads as a noun at `span`: it ends the phrase, or a determiner or a noun
+/// stands right before it.
+pub fn reads_as_noun(text: &str, span: Span) -> bool {
+    let after = text[span.end..].chars().next();
+    let before = text[..span.start].chars().next_back();
+    match after {
+        None => return true,
+        Some(c) if NOUN_AFTER.contains(c) => return true,
+        _ => {}
+    }
+    if matches!(before, Some(c) if NOUN_BEFORE.contains(c)) {
+        return true;
+    }
+    let from = text[..span.start].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    let window = &text[from..span.start];
+    ACCORDING_TO.iter().any(|w| window.contains(w)) && !window.contains([',', '。'])
 }
 
 /// English verbs after "will" that describe a state or change of things
