@@ -14,6 +14,11 @@ use crate::normalize::alias_key;
 
 /// The lexicon files compiled into the library, as `(file name, contents)`.
 pub const EMBEDDED: &[(&str, &str)] = &[
+    ("orgs.tsv", include_str!("../lexicons/orgs.tsv")),
+    ("materials.tsv", include_str!("../lexicons/materials.tsv")),
+    ("policy.tsv", include_str!("../lexicons/policy.tsv")),
+    ("places.tsv", include_str!("../lexicons/places.tsv")),
+    ("roles.tsv", include_str!("../lexicons/roles.tsv")),
     ("cues.tsv", include_str!("../lexicons/cues.tsv")),
     ("suffixes.tsv", include_str!("../lexicons/suffixes.tsv")),
 ];

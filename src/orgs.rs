@@ -29,7 +29,7 @@ const ZH_LEAD: &[&str] = &[
     "目前", "近日", "日前", "昨日", "昨天", "今天", "上述", "当地", "国内", "国外", "全国", "全球", "其他",
     "另外", "同时", "此外", "由于", "根据", "按照", "针对", "关于", "随着", "对于", "除了", "经过", "面对",
     "支持", "推动", "引导", "鼓励", "要求", "建设", "创建", "组织", "发布", "公布", "宣布", "披露", "透露",
-    "介绍", "获悉", "了解", "得知", "显示", "指出", "强调", "会同", "牵头", "依托", "所属", "原", "新",
+    "介绍", "获悉", "了解", "得知", "显示", "指出", "强调", "会同", "牵头", "依托", "所属", "锚定", "落实", "贯彻", "坚持", "在", "原", "新",
 ];
 
 /// Characters of generic descriptors (全球矿业, 民营钢厂, 全资子公司): a
@@ -145,7 +145,7 @@ fn zh_name(text: &str, seg: Span, before: &[Hit], suffix: &Hit, entries: &[Entry
         name = name.trim_start_matches(['(', ')']);
         for w in ZH_LEAD {
             if let Some(rest) = name.strip_prefix(w) {
-                if rest.len() > suffix.span.len() {
+                if rest.len() >= suffix.span.len() {
                     name = rest;
                 }
             }
@@ -156,6 +156,12 @@ fn zh_name(text: &str, seg: Span, before: &[Hit], suffix: &Hit, entries: &[Entry
     }
     let start = suffix.span.end - name.len();
     let head = &text[start..suffix.span.start];
+    if head.is_empty() && name.len() < text[start.min(suffix.span.start)..suffix.span.end].len() + 1 {
+        // Only the suffix is left after cutting lead words (按照省委): a
+        // public body named by its suffix alone stands as a name.
+        let public = entries[suffix.entry as usize].id == "suffix.public";
+        return (public && suffix.span.len() >= 6 && start > seg.start).then_some(suffix.span);
+    }
     if head.chars().all(|c| ZH_GENERIC.contains(c) || !is_cjk(c)) {
         return None;
     }

@@ -205,10 +205,6 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
     Subject::Unknown
 }
 
-fn actor_hit(lex: Lexicon<'_>, h: &Hit) -> bool {
-    is_org(lex, h) || is_place(lex, h) || lex.cue(h).anaphor
-}
-
 /// Finds the actor of a claim whose deciding cue sits at `at`.
 pub fn find(
     doc: &Doc<'_>,
@@ -222,30 +218,42 @@ pub fn find(
     if !kind.is_intent() {
         return None;
     }
-    // The nearest organisation, place or anaphor before the cue.
-    let before = s.hits.iter().rev().filter(|h| h.span.end <= at).find(|h| actor_hit(lex, h));
+    // The nearest organisation or anaphor before the cue; a place only as the
+    // subject right before it ("China will ...", 内蒙古拟 ...).
+    let subject_place = s
+        .hits
+        .iter()
+        .rev()
+        .filter(|h| h.span.end <= at)
+        .find(|h| is_place(lex, h))
+        .filter(|h| doc.text[h.span.end..at].trim().chars().count() <= 4);
+    let before = s
+        .hits
+        .iter()
+        .rev()
+        .filter(|h| h.span.end <= at)
+        .find(|h| is_org(lex, h) || lex.cue(h).anaphor || subject_place.is_some_and(|p| p == *h));
     let found_before = s.found_orgs.iter().rev().find(|f| f.end <= at);
     let pick = match (before, found_before) {
         (Some(h), Some(f)) if f.start > h.span.start => Err(*f),
         (Some(h), _) => Ok(*h),
         (None, Some(f)) => Err(*f),
         (None, None) => {
-            // Else the first one after it.
-            let after = s.hits.iter().filter(|h| h.span.start >= at).find(|h| actor_hit(lex, h) && !lex.cue(h).anaphor);
-            match (after, s.found_orgs.iter().find(|f| f.start >= at)) {
-                (Some(h), Some(f)) if f.start < h.span.start => {
-                    return Some(Who::Found(*f).actor(Some(*f), ActorSource::Sentence))
-                }
-                (Some(h), _) => return Some(Who::Entry(h.entry).actor(Some(h.span), ActorSource::Sentence)),
-                (None, Some(f)) => return Some(Who::Found(*f).actor(Some(*f), ActorSource::Sentence)),
-                (None, None) => {
-                    return match (state.last_actor, state.document) {
-                        (Some(w), _) => Some(w.actor(None, ActorSource::Previous)),
-                        (None, Some(w)) => Some(w.actor(None, ActorSource::Document)),
-                        (None, None) => None,
-                    }
+            // English passive: "... will be funded by the Department of Defense".
+            if s.lang == Lang::En {
+                let by = s.hits.iter().filter(|h| h.span.start >= at).find(|h| {
+                    is_org(lex, h) && doc.text[s.span.start..h.span.start].trim_end().ends_with(" by")
+                        || is_org(lex, h) && doc.text[s.span.start..h.span.start].trim_end().ends_with(" by the")
+                });
+                if let Some(h) = by {
+                    return Some(Who::Entry(h.entry).actor(Some(h.span), ActorSource::Sentence));
                 }
             }
+            return match (state.last_actor, state.document) {
+                (Some(w), _) => Some(w.actor(None, ActorSource::Previous)),
+                (None, Some(w)) => Some(w.actor(None, ActorSource::Document)),
+                (None, None) => None,
+            };
         }
     };
     match pick {

@@ -58,24 +58,22 @@ pub(super) fn classify(word: &str) -> WordKind {
 fn table(lower: &str) -> Option<WordKind> {
     use WordKind::*;
     Some(match lower {
-        "e.g" | "i.e" | "vs" | "v" | "viz" | "cf" | "incl" | "esp" | "resp" => Never,
+        "e.g" | "i.e" | "vs" | "v" | "viz" | "cf" | "incl" | "esp" | "resp" | "ibid" => Never,
         // Before a number: "No. 5", "p. 55", "Jan. 5", "Sec. 3", "N°. 12".
         "no" | "nos" | "n\u{b0}" | "n\u{ba}" | "nr" | "p" | "pp" | "para" | "paras" | "vol"
         | "vols" | "ch" | "chap" | "fig" | "figs" | "sec" | "secs" | "stat" | "pub" | "tel"
-        | "approx" | "ca"
-        | "c" | "jan" | "feb"
-        | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" => {
-            NumberPrefix
-        }
+        | "rs" | "approx" | "ca" | "c" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug"
+        | "sep" | "sept" | "oct" | "nov" | "dec" => NumberPrefix,
         // Titles before a name, company and place words, and others that
         // may also end a sentence ("& Co.").
         "mr" | "mrs" | "ms" | "messrs" | "mme" | "mlle" | "dr" | "prof" | "mt" | "mtn" | "st"
         | "ste" | "gen" | "sen" | "sens" | "rep" | "reps" | "gov" | "govt" | "lt" | "col"
         | "capt" | "cmdr" | "cdr" | "sgt" | "cpl" | "pvt" | "maj" | "adm" | "brig" | "rev"
-        | "hon" | "fr" | "pres" | "supt" | "insp" | "amb" | "atty" | "jr" | "sr" | "esq"
-        | "co" | "cos" | "corp" | "inc" | "ltd" | "plc" | "pty" | "bros" | "llc" | "mfg"
-        | "intl" | "assn" | "dept" | "div" | "univ" | "inst" | "ave" | "blvd" | "rd" | "hwy"
-        | "sq" | "ft" | "al" | "mon" | "tue" | "tues" | "thu" | "thur" | "thurs" | "fri" | "hr" | "hrs" | "yr" | "yrs" | "mln" | "bln" | "bn" => Abbrev,
+        | "hon" | "fr" | "pres" | "supt" | "insp" | "amb" | "atty" | "jr" | "sr" | "esq" | "co"
+        | "cos" | "corp" | "inc" | "ltd" | "plc" | "pty" | "bros" | "llc" | "mfg" | "intl"
+        | "assn" | "dept" | "div" | "univ" | "inst" | "ave" | "blvd" | "rd" | "hwy" | "sq"
+        | "ft" | "al" | "mon" | "tue" | "tues" | "thu" | "thur" | "thurs" | "fri" | "hr"
+        | "hrs" | "yr" | "yrs" => Abbrev,
         _ => return None,
     })
 }
@@ -163,8 +161,11 @@ pub(super) fn is_starter(word: &str) -> bool {
             | "Moreover"
             | "Most"
             | "My"
+            | "Neither"
+            | "Never"
             | "Nevertheless"
             | "No"
+            | "Nobody"
             | "Nor"
             | "Not"
             | "Now"
@@ -175,6 +176,7 @@ pub(super) fn is_starter(word: &str) -> bool {
             | "Other"
             | "Others"
             | "Our"
+            | "Please"
             | "Since"
             | "So"
             | "Some"
@@ -207,6 +209,7 @@ pub(super) fn is_starter(word: &str) -> bool {
             | "Why"
             | "With"
             | "Without"
+            | "Yes"
             | "Yet"
             | "You"
             | "Your"

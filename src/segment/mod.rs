@@ -10,37 +10,62 @@
 //!
 //! Lines first: a line break always ends a segment (articles hold one
 //! paragraph a line). The first non-empty line is the [`SegmentKind::Title`]
-//! when more lines follow, and is never split. A line that opens with a list
-//! marker (`- `, `• `, `1.`, `1)`, `(1)`, `a.`, `一、`, `(一)`, `一是`) is a
+//! when more lines follow, and is never split. A segment that opens with a
+//! list marker (`- `, `• `, `1.`, `1)`, `(1)`, `a.`, `一、`, `(一)`, `一是`) is a
 //! [`SegmentKind::Bullet`]. A short line (up to 60 characters, 30 when it
 //! holds Chinese) that comes out as one segment and does not end in `.`, `!`,
 //! `。` or `…` is a [`SegmentKind::Heading`] ("Highlights", "产量超标",
-//! "今年严格执法?").
+//! "今年严格执法?"); so is a news dateline ("PEKING, June 18 -") before the
+//! first sentence of its line.
 //!
 //! Within a line, one pass over the text finds the end marks:
 //!
-//! - `。` always ends a sentence; so do `!`, `?` and `……` when Chinese, a
-//!   capital, a digit, a quote or the end of the line follows ("Yahoo! in"
-//!   does not end). Runs (`?!`, `!!`) end together.
+//! - `。` always ends a sentence. `!` and `?` end one before Chinese, a
+//!   capital, a digit, a quote or the end of the line ("Yahoo! in" does not
+//!   end); runs (`?!`, `!!`) end together. Inside a quotation, `?` and `!`
+//!   before Chinese do not end one, nor does a quoted question before its
+//!   attribution (`"...关闭?"李伟说`, `"Was it?" Trump wrote`).
 //! - Closing quotes and brackets after an end mark belong to the sentence
 //!   (`。"`, `!)`, `."`). Since the normaliser folds `“` and `”` alike, a `"`
-//!   right after an end mark closes when a quotation is open in the line and
-//!   otherwise opens the next sentence.
+//!   between an end mark and a word closes when a quotation is open and
+//!   otherwise opens the next sentence. Quotations are tracked through the
+//!   line, and into the next line when a line leaves one open.
 //! - No end mark counts inside `《...》`.
 //! - A period ends a sentence before a space and a capital, digit, quote or
 //!   bracket, unless the word before it is an abbreviation ("Dr.", "Co.",
-//!   "U.S.", "p."), an initial ("Jonas E. Smith") or a list marker ("1.").
-//!   After an abbreviation or initial it ends one only when the next word is
-//!   one that starts sentences ("& Co. It closed", "in the U.S. How").
-//!   Decimals, e-mail addresses and URLs hold no boundary; "world.Today"
-//!   without a space is one.
+//!   "U.S.", "p."), an initial ("Jonas E. Smith"), a list marker ("1.") or
+//!   a section number ("Sec. 3."). After an abbreviation or initial it ends
+//!   one only when the next word is one that starts sentences ("& Co. It
+//!   closed", "in the U.S. How"). Decimals, e-mail addresses and URLs hold
+//!   no boundary; "world.Today" without a space is one.
 //! - Ellipses: `. . .` never ends a sentence, four dots (`....`, `. . . .`)
-//!   do before a capital, `...` and `…` do before a capital other than "I".
+//!   do before a capital, `...` and `…` do before a capital other than "I",
+//!   and `……` before Chinese other than `等`.
 //! - Inline lists: in a segment opened by `1.`, `a)`, `•` and the like, the
 //!   next marker of the same list ("2.", "b)", "•") starts a new segment.
 //!
 //! The pass is linear in the text, allocates nothing but the output, and
 //! never panics; spans lie on char boundaries, trimmed of whitespace.
+//!
+//! ```
+//! use ree_claims::normalize::normalize;
+//! use ree_claims::segment::{split, SegmentKind};
+//!
+//! let text = "稀土出口\n价格回落。“明年会更好。”他说。Dr. Li agreed.";
+//! let norm = normalize(text);
+//! let segments = split(norm.as_str());
+//! let found: Vec<(SegmentKind, &str)> = segments
+//!     .iter()
+//!     .map(|s| (s.kind, norm.map().span(s.span).of(text)))
+//!     .collect();
+//! assert_eq!(found, [
+//!     (SegmentKind::Title, "稀土出口"),
+//!     (SegmentKind::Sentence, "价格回落。"),
+//!     (SegmentKind::Sentence, "“明年会更好。”"),
+//!     (SegmentKind::Sentence, "他说。"),
+//!     (SegmentKind::Sentence, "Dr. Li agreed."),
+//! ]);
+//! ```
 
 mod en;
 mod marker;
@@ -56,7 +81,8 @@ use self::marker::Marker;
 pub enum SegmentKind {
     /// The article's first line, when more lines follow.
     Title,
-    /// A short line that introduces what follows ("Highlights", "产量超标").
+    /// A short line that introduces what follows ("Highlights", "产量超标"),
+    /// or a news dateline ("PEKING, June 18 -").
     Heading,
     /// A list item ("- ", "• ", "1.", "一是"): the segment a list marker opens.
     /// Further sentences of the same line are [`SegmentKind::Sentence`]s.
@@ -82,6 +108,7 @@ const HEADING_MAX_ZH: usize = 30;
 /// Splits `text` into segments, appending them to `out` in text order.
 pub fn split_into(text: &str, out: &mut Vec<Segment>) {
     let mut seen_line = false;
+    let mut quote_open = false;
     let mut pos = 0;
     while pos < text.len() {
         let (end, next) = line_end(text, pos);
@@ -90,12 +117,15 @@ pub fn split_into(text: &str, out: &mut Vec<Segment>) {
             if !seen_line {
                 seen_line = true;
                 if !text[next..].trim().is_empty() {
-                    out.push(Segment { span: Span::new(ls, le), kind: SegmentKind::Title });
+                    out.push(Segment {
+                        span: Span::new(ls, le),
+                        kind: SegmentKind::Title,
+                    });
                     pos = next;
                     continue;
                 }
             }
-            split_line(text, ls, le, out);
+            quote_open = split_line(text, ls, le, quote_open, out);
         }
         pos = next;
     }
@@ -117,7 +147,9 @@ fn line_end(text: &str, pos: usize) -> (usize, usize) {
         match bytes[i] {
             b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
             0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => {
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
                 return (i, i + 3)
             }
             _ => i += 1,
@@ -128,7 +160,9 @@ fn line_end(text: &str, pos: usize) -> (usize, usize) {
 
 /// `start..end` without leading and trailing whitespace.
 fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let Some(s) = text.get(start..end) else { return (start, start) };
+    let Some(s) = text.get(start..end) else {
+        return (start, start);
+    };
     let lead = s.len() - s.trim_start().len();
     let body = s.trim();
     (start + lead, start + lead + body.len())
@@ -165,10 +199,29 @@ fn skip_ws(text: &str, mut i: usize, end: usize) -> usize {
 }
 
 /// Splits the trimmed line `ls..le` into sentences and bullets.
-fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Segment>) {
+///
+/// `quote_open` says whether the line opens inside a quotation that the
+/// previous line left open (a quotation run across paragraphs, or a line
+/// broken inside one). Returns whether this line leaves one open for the
+/// next; a line that itself opened inside a quotation passes none on, so a
+/// stray quote misleads one line at most.
+fn split_line(text: &str, ls: usize, le: usize, quote_open: bool, out: &mut Vec<Segment>) -> bool {
+    let mut ls = ls;
+    if let Some(end) = dateline(text, ls, le) {
+        out.push(Segment {
+            span: Span::new(ls, end),
+            kind: SegmentKind::Heading,
+        });
+        ls = skip_ws(text, end, le);
+        if ls >= le {
+            return false;
+        }
+    }
     let first = out.len();
     let mut line = Line::new(text, ls, le);
+    line.quote_open = quote_open;
     line.run(out);
+    let leaves_open = line.quote_open && !quote_open;
     // A short line that came out whole and does not end a sentence heads
     // what follows.
     if out.len() == first + 1 && out[first].kind == SegmentKind::Sentence {
@@ -177,6 +230,74 @@ fn split_line(text: &str, ls: usize, le: usize, out: &mut Vec<Segment>) {
             out[first].kind = SegmentKind::Heading;
         }
     }
+    leaves_open
+}
+
+/// Longest dateline, in bytes.
+const MAX_DATELINE: usize = 80;
+
+/// The end (just past the dash) of a news dateline opening the line
+/// `ls..le`: a place in capitals, a comma or bracket, capitalised words and
+/// a date or an agency, and a dash between spaces ("PEKING, June 18 -",
+/// "SOWETO, South Africa, March 2 -", "BEIJING (Reuters) -").
+fn dateline(text: &str, ls: usize, le: usize) -> Option<usize> {
+    let bytes = &text.as_bytes()[ls..le.min(ls + MAX_DATELINE)];
+    let place = bytes
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'\'' | b'-'))
+        .count();
+    let letters = bytes[..place]
+        .iter()
+        .filter(|b| b.is_ascii_uppercase())
+        .count();
+    if letters < 3 || !matches!(bytes.get(place), Some(b',' | b'(')) {
+        return None;
+    }
+    let dash = bytes
+        .windows(3)
+        .position(|w| w[0] == b' ' && w[1] == b'-' && matches!(w[2], b' ' | b'-'))?;
+    let prefix = bytes.get(place..dash)?;
+    let dated = prefix.contains(&b'(') || has_month_day(prefix);
+    let plain = prefix
+        .iter()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b' ' | b',' | b'(' | b')'));
+    // Every word after the place is capitalised or a number: a date, a
+    // region, an agency, not a clause ("ESM, the bank that ...").
+    let capitalised = prefix
+        .split(|b| !b.is_ascii_alphanumeric())
+        .all(|w| w.first().map_or(true, |b| !b.is_ascii_lowercase()));
+    if !dated || !plain || !capitalised {
+        return None;
+    }
+    let end = dash + 1 + bytes[dash + 1..].iter().take_while(|b| **b == b'-').count();
+    Some(ls + end)
+}
+
+/// True when `s` holds a month name (or its abbreviation) followed by a
+/// day number: "June 18", "Sept 5".
+fn has_month_day(s: &[u8]) -> bool {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut words = s
+        .split(|b| *b == b' ' || *b == b',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        let month = w.len() >= 3
+            && w.iter().all(u8::is_ascii_alphabetic)
+            && MONTHS
+                .iter()
+                .any(|m| w[..3].eq_ignore_ascii_case(m.as_bytes()));
+        if month
+            && words
+                .peek()
+                .is_some_and(|d| d.len() <= 2 && d.iter().all(u8::is_ascii_digit))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// True for a short line without a final `.`, `!`, `。` or `…`.
@@ -310,7 +431,10 @@ impl<'t> Line<'t> {
                 Some(m) if m.is_bullet() => SegmentKind::Bullet,
                 _ => SegmentKind::Sentence,
             };
-            out.push(Segment { span: Span::new(s, e), kind });
+            out.push(Segment {
+                span: Span::new(s, e),
+                kind,
+            });
         }
         self.start = skip_ws(self.text, next, self.le);
         self.marker = Marker::at(self.text, self.start, self.le, false);
@@ -422,23 +546,28 @@ impl<'t> Line<'t> {
 
     /// True when the words at `k` name a speaker and a reporting verb
     /// ("Trump wrote", "Chief executive Tom O'Leary said"): up to five
-    /// capitalised words, then the verb.
+    /// words, then the verb.
     fn attribution(&self, k: usize) -> bool {
         let bytes = &self.text.as_bytes()[..self.le];
         let mut j = k;
         for n in 0..6 {
-            while bytes.get(j).is_some_and(|b| b.is_ascii_whitespace()) {
+            while bytes
+                .get(j)
+                .is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'.' | b','))
+            {
                 j += 1;
             }
             let len = bytes[j.min(bytes.len())..]
                 .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'.' | b'-'))
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-'))
                 .count();
-            let Some(word) = self.text.get(j..j + len) else { return false };
+            let Some(word) = self.text.get(j..j + len) else {
+                return false;
+            };
             if n > 0 && en::is_reporting_verb(word) {
                 return true;
             }
-            if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            if word.is_empty() {
                 return false;
             }
             j += len;
@@ -481,7 +610,10 @@ impl<'t> Line<'t> {
                 }
                 c if zh::is_closer(c) => {}
                 // A footnote mark: "Priority Projects.* (a) ..."
-                '*' | '†' | '‡' if self.char_at(j + c.len_utf8()).map_or(true, char::is_whitespace) => {}
+                '*' | '†' | '‡'
+                    if self
+                        .char_at(j + c.len_utf8())
+                        .map_or(true, char::is_whitespace) => {}
                 _ => break,
             }
             j += c.len_utf8();
@@ -494,9 +626,14 @@ impl<'t> Line<'t> {
     fn next(&self, k: usize) -> (bool, Next<'t>) {
         let j = skip_ws(self.text, k, self.le);
         let spaced = j > k;
-        let Some(c) = self.char_at(j) else { return (spaced, Next::End) };
+        let Some(c) = self.char_at(j) else {
+            return (spaced, Next::End);
+        };
         let next = if c.is_ascii_uppercase() {
-            let len = self.text.as_bytes()[j..self.le].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let len = self.text.as_bytes()[j..self.le]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
             Next::Upper(&self.text[j..j + len])
         } else if c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥' | '#') {
             Next::Digit
@@ -526,7 +663,10 @@ impl<'t> Line<'t> {
         let after = i + 1;
         match self.char_at(after) {
             None => return cut(after),
-            Some(d) if d.is_whitespace() || d == '"' || d == '\'' || zh::is_closer(d) => {}
+            Some(d)
+                if d.is_whitespace()
+                    || matches!(d, '"' | '\'' | '*' | '†' | '‡')
+                    || zh::is_closer(d) => {}
             Some(d) if d.is_ascii_uppercase() => return self.unspaced(i),
             Some(d) if zh::is_ideograph(d) => {
                 // A full-width period between Chinese characters.
@@ -544,7 +684,8 @@ impl<'t> Line<'t> {
         }
         if !spaced {
             // `."She`: a closed quotation directly followed by a sentence.
-            let ends = k > after && next.capital() || next == Next::Chinese && self.char_before(i).is_some_and(zh::is_ideograph);
+            let ends = k > after && next.capital()
+                || next == Next::Chinese && self.char_before(i).is_some_and(zh::is_ideograph);
             return if ends { cut(k) } else { Step::Skip(k) };
         }
         let ends = match en::classify(self.word_before(i)) {
@@ -564,8 +705,12 @@ impl<'t> Line<'t> {
     /// sentence, "U.S.A", "Mr.Smith", "Jane.Doe@example.com" do not.
     fn unspaced(&mut self, i: usize) -> Step {
         let after = i + 1;
-        let lower_next = self.char_at(after + 1).is_some_and(|c| c.is_ascii_lowercase());
-        let prev_ok = self.char_before(i).is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        let lower_next = self
+            .char_at(after + 1)
+            .is_some_and(|c| c.is_ascii_lowercase());
+        let prev_ok = self
+            .char_before(i)
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
         if !lower_next || !prev_ok {
             return Step::Skip(after);
         }
@@ -580,11 +725,20 @@ impl<'t> Line<'t> {
     /// bracket or quote, a Chinese character or the segment start, and at
     /// most [`MAX_WORD`] bytes.
     fn word_before(&self, i: usize) -> &'t str {
-        let floor = self.start.max(i.saturating_sub(MAX_WORD));
+        let mut floor = self.start.max(i.saturating_sub(MAX_WORD));
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
         let mut s = i;
         while s > floor {
-            let Some(c) = char_before(self.text, s, floor) else { break };
-            if c.is_whitespace() || matches!(c, '(' | '[' | '{' | '"') || zh::is_cjk(c) || zh::is_opener(c) {
+            let Some(c) = char_before(self.text, s, floor) else {
+                break;
+            };
+            if c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '"')
+                || zh::is_cjk(c)
+                || zh::is_opener(c)
+            {
                 break;
             }
             s -= c.len_utf8();
@@ -648,7 +802,11 @@ impl<'t> Line<'t> {
             // ellipsis opens the next one.
             let k = self.closers(j);
             let (gap, next) = self.next(k);
-            return if gap && next.capital() { cut(i + 1) } else { Step::Skip(k) };
+            return if gap && next.capital() {
+                cut(i + 1)
+            } else {
+                Step::Skip(k)
+            };
         }
         if spaced && dots < 4 {
             // ". . ." marks an omission inside a sentence.
@@ -657,7 +815,11 @@ impl<'t> Line<'t> {
         if dots >= 4 {
             let k = self.closers(j);
             let (gap, next) = self.next(k);
-            return if next == Next::End || gap && next.capital() { cut(k) } else { Step::Skip(k) };
+            return if next == Next::End || gap && next.capital() {
+                cut(k)
+            } else {
+                Step::Skip(k)
+            };
         }
         self.three_dots(j)
     }
@@ -683,7 +845,10 @@ impl<'t> Line<'t> {
 
 /// Punctuation after which a quote right behind an end mark closes.
 fn is_trailing_punct(c: char) -> bool {
-    matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '"' | '\'' | '。' | '、' | '…' | '-') || zh::is_closer(c)
+    matches!(
+        c,
+        ',' | ';' | ':' | '.' | '!' | '?' | '"' | '\'' | '。' | '、' | '…' | '-'
+    ) || zh::is_closer(c)
 }
 
 #[cfg(test)]

@@ -1,1 +1,566 @@
+//! Unit tests of the segmenter, and the table-driven cases in
+//! `tests/data/segment_cases.toml`.
+
 use super::*;
+use crate::normalize::normalize;
+
+/// Kind and text of every segment of `text` (already normalised).
+fn segments(text: &str) -> Vec<(SegmentKind, &str)> {
+    split(text)
+        .into_iter()
+        .map(|s| (s.kind, s.span.of(text)))
+        .collect()
+}
+
+/// The texts of the segments of `text`.
+fn texts(text: &str) -> Vec<&str> {
+    segments(text).into_iter().map(|(_, t)| t).collect()
+}
+
+/// Asserts the segment texts of a one-line text, with the input in the
+/// failure message.
+#[track_caller]
+fn check(text: &str, want: &[&str]) {
+    assert_eq!(texts(text), want, "segmenting {text:?}");
+}
+
+/// Asserts the invariants every output keeps: spans in order, not
+/// overlapping, on char boundaries, non-empty and trimmed.
+#[track_caller]
+fn check_spans(text: &str) {
+    let mut last = 0;
+    for seg in split(text) {
+        let Span { start, end } = seg.span;
+        assert!(
+            last <= start && start < end && end <= text.len(),
+            "{seg:?} in {text:?}"
+        );
+        assert!(
+            text.is_char_boundary(start) && text.is_char_boundary(end),
+            "{seg:?} in {text:?}"
+        );
+        let s = seg.span.of(text);
+        assert_eq!(s, s.trim(), "{seg:?} in {text:?}");
+        last = end;
+    }
+}
+
+#[test]
+fn empty_and_blank_texts() {
+    assert!(split("").is_empty());
+    assert!(split("   \n\t \r\n \u{3000}").is_empty());
+    let mut out = vec![Segment {
+        span: Span::new(0, 1),
+        kind: SegmentKind::Title,
+    }];
+    split_into("", &mut out);
+    assert_eq!(out.len(), 1, "split_into appends");
+}
+
+#[test]
+fn lone_punctuation() {
+    for text in [
+        ".", "!", "?", "。", "…", "\"", "《", "》", "...", ". . .", "1.", "-", "•", "(", "。\"",
+        "?\"",
+    ] {
+        check_spans(text);
+        assert_eq!(texts(text).concat(), text, "{text:?}");
+    }
+}
+
+#[test]
+fn no_final_punctuation() {
+    check(
+        "Prices rose sharply this year and output followed",
+        &["Prices rose sharply this year and output followed"],
+    );
+    check(
+        "Prices rose. Output followed",
+        &["Prices rose.", "Output followed"],
+    );
+    check(
+        "稀土价格上涨。产量随之增加",
+        &["稀土价格上涨。", "产量随之增加"],
+    );
+}
+
+#[test]
+fn english_end_marks() {
+    check(
+        "Prices rose. Output fell! Why? Nobody knows.",
+        &["Prices rose.", "Output fell!", "Why?", "Nobody knows."],
+    );
+    check("Really?! Yes.", &["Really?!", "Yes."]);
+    check(
+        "She works at Yahoo! in Sydney.",
+        &["She works at Yahoo! in Sydney."],
+    );
+    check(
+        "Exports fell.Imports rose.",
+        &["Exports fell.", "Imports rose."],
+    );
+    check(
+        "Quotas were cut in 2023. 2024 was worse.",
+        &["Quotas were cut in 2023.", "2024 was worse."],
+    );
+}
+
+#[test]
+fn english_abbreviations() {
+    check(
+        "Dr. Chen met Mr. Li at Baotou Steel Co. Ltd. on Jan. 5. They signed a deal.",
+        &[
+            "Dr. Chen met Mr. Li at Baotou Steel Co. Ltd. on Jan. 5.",
+            "They signed a deal.",
+        ],
+    );
+    check(
+        "The U.S. Commerce Department agreed. The E.U. did not.",
+        &["The U.S. Commerce Department agreed.", "The E.U. did not."],
+    );
+    check(
+        "Cargoes went to the U.S. It was the first this year.",
+        &["Cargoes went to the U.S.", "It was the first this year."],
+    );
+    check(
+        "Ore was sold to Smith & Co. at a discount.",
+        &["Ore was sold to Smith & Co. at a discount."],
+    );
+    check(
+        "See p. 12 and No. 3 of vol. 2, e.g. the table vs. the chart.",
+        &["See p. 12 and No. 3 of vol. 2, e.g. the table vs. the chart."],
+    );
+    check("That is Ford Jr.'s plant.", &["That is Ford Jr.'s plant."]);
+}
+
+#[test]
+fn english_initials() {
+    check(
+        "Analyst Jonas E. Smith said so. He left.",
+        &["Analyst Jonas E. Smith said so.", "He left."],
+    );
+    check(
+        "It was you and I. Did you see Albert I. Jones?",
+        &["It was you and I.", "Did you see Albert I. Jones?"],
+    );
+}
+
+#[test]
+fn decimals_and_money() {
+    check(
+        "Output rose 1.7% to 4.5 million tonnes, worth $4.5bn. Prices fell 0.3 percent.",
+        &[
+            "Output rose 1.7% to 4.5 million tonnes, worth $4.5bn.",
+            "Prices fell 0.3 percent.",
+        ],
+    );
+    check(
+        "It cost $100.00. Then it rose.",
+        &["It cost $100.00.", "Then it rose."],
+    );
+}
+
+#[test]
+fn emails_and_urls() {
+    check(
+        "Write to press.office@example.cn. The office replies.",
+        &["Write to press.office@example.cn.", "The office replies."],
+    );
+    check(
+        "See https://example.org/Rare.Earths.html today. Then call.",
+        &[
+            "See https://example.org/Rare.Earths.html today.",
+            "Then call.",
+        ],
+    );
+}
+
+#[test]
+fn english_quotes_and_brackets() {
+    check(
+        "He said \"the quota is final.\" Then he left.",
+        &["He said \"the quota is final.\"", "Then he left."],
+    );
+    check(
+        "He said, \"It is final.\" he added.",
+        &["He said, \"It is final.\" he added."],
+    );
+    check(
+        "\"Is it final?\" he asked.",
+        &["\"Is it final?\" he asked."],
+    );
+    check(
+        "\"Was it planned?\" Smith wrote on Monday.",
+        &["\"Was it planned?\" Smith wrote on Monday."],
+    );
+    check(
+        "\"Why not?\" Donald J. Trump wrote.",
+        &["\"Why not?\" Donald J. Trump wrote."],
+    );
+    check(
+        "\"Was it planned?\" Smith held the report up.",
+        &["\"Was it planned?\"", "Smith held the report up."],
+    );
+    check(
+        "Output rose (it was a record.) in May.",
+        &["Output rose (it was a record.) in May."],
+    );
+}
+
+#[test]
+fn ellipses() {
+    check(
+        "Prices kept rising... Buyers worried.",
+        &["Prices kept rising...", "Buyers worried."],
+    );
+    check(
+        "He paused ... and went on.",
+        &["He paused ... and went on."],
+    );
+    check("I think . . . I know.", &["I think . . . I know."]);
+    check(
+        "It ended.... Then came more.",
+        &["It ended....", "Then came more."],
+    );
+    check(
+        "It ended. . . . Then came more.",
+        &["It ended.", ". . . Then came more."],
+    );
+    check(
+        "稀土、钨、锑……等资源受到管控。",
+        &["稀土、钨、锑……等资源受到管控。"],
+    );
+    check("他沉默了……", &["他沉默了……"]);
+}
+
+#[test]
+fn inline_lists() {
+    check(
+        "1. Cut quotas 2. Raise prices",
+        &["1. Cut quotas", "2. Raise prices"],
+    );
+    check(
+        "a) Cut quotas b) Raise prices c) Wait",
+        &["a) Cut quotas", "b) Raise prices", "c) Wait"],
+    );
+    check(
+        "• 9. Cut quotas • 10. Raise prices",
+        &["• 9. Cut quotas", "• 10. Raise prices"],
+    );
+    // A list that does not open the segment is not split.
+    check(
+        "The plan has 1) cuts and 2) reviews.",
+        &["The plan has 1) cuts and 2) reviews."],
+    );
+    // Numbers out of sequence are not markers.
+    check(
+        "1. Cut quotas by 3. Raise prices",
+        &["1. Cut quotas by 3.", "Raise prices"],
+    );
+}
+
+#[test]
+fn chinese_end_marks() {
+    check(
+        "稀土价格上涨。企业扩大产能!市场会降温吗?分析人士表示谨慎。",
+        &[
+            "稀土价格上涨。",
+            "企业扩大产能!",
+            "市场会降温吗?",
+            "分析人士表示谨慎。",
+        ],
+    );
+    // `;` and `:` do not end a sentence.
+    check(
+        "产量增长5%;利润增长8%:均创新高。",
+        &["产量增长5%;利润增长8%:均创新高。"],
+    );
+    check("增长30.15%。", &["增长30.15%。"]);
+}
+
+#[test]
+fn chinese_quotes() {
+    // A closing quote stays with its sentence; an opening one starts the next.
+    check(
+        "他说:\"我们会扩产。\"公司随后发布公告。",
+        &["他说:\"我们会扩产。\"", "公司随后发布公告。"],
+    );
+    check(
+        "价格回落。\"明年会更好,\"他说。",
+        &["价格回落。", "\"明年会更好,\"他说。"],
+    );
+    check(
+        "价格回落。\"明年会更好。\"他说。",
+        &["价格回落。", "\"明年会更好。\"", "他说。"],
+    );
+    // Sentences inside a quotation split at `。`.
+    check(
+        "他说:\"产量下降。价格上涨。\"",
+        &["他说:\"产量下降。", "价格上涨。\""],
+    );
+    // A question inside a quotation, and the attribution after it, run on.
+    check(
+        "\"凭什么关停?谁来补偿?\"厂长质问道。",
+        &["\"凭什么关停?谁来补偿?\"厂长质问道。"],
+    );
+    check(
+        "他说:「产量下降。」随后离开。",
+        &["他说:「产量下降。」", "随后离开。"],
+    );
+}
+
+#[test]
+fn chinese_quotes_across_lines() {
+    // The first line leaves a quotation open; the second closes it.
+    let text = "标题\n他表示:\"市场仍在调整。\n我们会观察。\"他补充说。随后离开。";
+    assert_eq!(
+        texts(text),
+        [
+            "标题",
+            "他表示:\"市场仍在调整。",
+            "我们会观察。\"",
+            "他补充说。",
+            "随后离开。",
+        ]
+    );
+}
+
+#[test]
+fn chinese_book_titles() {
+    check(
+        "我们去看《摔跤吧!爸爸》好吗?好!",
+        &["我们去看《摔跤吧!爸爸》好吗?", "好!"],
+    );
+    check(
+        "国务院发布《稀土管理条例。》随后召开会议。",
+        &["国务院发布《稀土管理条例。》随后召开会议。"],
+    );
+    // A `《` that never closes stops holding end marks after a while.
+    let long = format!("《{}。{}。", "稀".repeat(200), "土".repeat(10));
+    assert_eq!(texts(&long).len(), 2);
+}
+
+#[test]
+fn mixed_chinese_and_english() {
+    check(
+        "MP Materials公司(MP Materials Corp.)表示将扩产。美国国防部(DoD)提供资金。",
+        &[
+            "MP Materials公司(MP Materials Corp.)表示将扩产。",
+            "美国国防部(DoD)提供资金。",
+        ],
+    );
+    check("公司称OK!然后离开。", &["公司称OK!", "然后离开。"]);
+}
+
+#[test]
+fn titles_and_headings() {
+    let text =
+        "Rare earth quotas raised\n\nHighlights\nQuotas rose 10%. Prices fell.\nWhat comes next?\n";
+    assert_eq!(
+        segments(text),
+        [
+            (SegmentKind::Title, "Rare earth quotas raised"),
+            (SegmentKind::Heading, "Highlights"),
+            (SegmentKind::Sentence, "Quotas rose 10%."),
+            (SegmentKind::Sentence, "Prices fell."),
+            (SegmentKind::Heading, "What comes next?"),
+        ]
+    );
+    let text = "包钢稀土扩产\n产量超标\n今年产量增长30%。\n今年严格执法?\n";
+    assert_eq!(
+        segments(text),
+        [
+            (SegmentKind::Title, "包钢稀土扩产"),
+            (SegmentKind::Heading, "产量超标"),
+            (SegmentKind::Sentence, "今年产量增长30%。"),
+            (SegmentKind::Heading, "今年严格执法?"),
+        ]
+    );
+    // One line alone is no title, and a title is never split.
+    assert_eq!(
+        segments("Prices rose"),
+        [(SegmentKind::Heading, "Prices rose")]
+    );
+    assert_eq!(
+        texts("A. Title. With dots.\nBody."),
+        ["A. Title. With dots.", "Body."]
+    );
+    // A long line without final punctuation is a sentence.
+    let long = "word ".repeat(20);
+    assert_eq!(segments(&format!("T\n{long}"))[1].0, SegmentKind::Sentence);
+}
+
+#[test]
+fn bullets() {
+    let text = "Title\n- Prices rose. Output fell.\n• Quotas cut\n1) First item\n(3) Third item\n一、总体要求\n(一)加快整合。\n一是加强监管。二是推动整合。\n";
+    assert_eq!(
+        segments(text),
+        [
+            (SegmentKind::Title, "Title"),
+            (SegmentKind::Bullet, "- Prices rose."),
+            (SegmentKind::Sentence, "Output fell."),
+            (SegmentKind::Bullet, "• Quotas cut"),
+            (SegmentKind::Bullet, "1) First item"),
+            (SegmentKind::Bullet, "(3) Third item"),
+            (SegmentKind::Bullet, "一、总体要求"),
+            (SegmentKind::Bullet, "(一)加快整合。"),
+            (SegmentKind::Bullet, "一是加强监管。"),
+            (SegmentKind::Bullet, "二是推动整合。"),
+        ]
+    );
+}
+
+#[test]
+fn datelines_and_sections() {
+    let text = "Tungsten\nPEKING, June 18 - China will cut exports. Officials confirmed it.\nSec. 3. Priority Projects.* (a) Agencies shall act.";
+    assert_eq!(
+        segments(text),
+        [
+            (SegmentKind::Title, "Tungsten"),
+            (SegmentKind::Heading, "PEKING, June 18 -"),
+            (SegmentKind::Sentence, "China will cut exports."),
+            (SegmentKind::Sentence, "Officials confirmed it."),
+            (SegmentKind::Sentence, "Sec. 3. Priority Projects.*"),
+            (SegmentKind::Bullet, "(a) Agencies shall act."),
+        ]
+    );
+    // Capitals and a dash alone do not make a dateline.
+    check(
+        "BHP, for example - said no.",
+        &["BHP, for example - said no."],
+    );
+    check(
+        "CEDAR RAPIDS, IOWA GLUTEN FEED 21 PCT - 100.00",
+        &["CEDAR RAPIDS, IOWA GLUTEN FEED 21 PCT - 100.00"],
+    );
+    check(
+        "ESM, the bank that failed in 1985 -- took it down.",
+        &["ESM, the bank that failed in 1985 -- took it down."],
+    );
+    check(
+        "ESM collapsed in 1985, taking Home State -- its investor -- down.",
+        &["ESM collapsed in 1985, taking Home State -- its investor -- down."],
+    );
+}
+
+#[test]
+fn line_breaks() {
+    let text = "Title\r\nFirst sentence. Second sentence\r\nThird one.\rFourth.\u{2028}Fifth.";
+    assert_eq!(
+        texts(text),
+        [
+            "Title",
+            "First sentence.",
+            "Second sentence",
+            "Third one.",
+            "Fourth.",
+            "Fifth."
+        ]
+    );
+    check_spans(text);
+}
+
+#[test]
+fn spans_index_the_normalised_text() {
+    let original = "稀土價格上漲！企業擴產。“明年會更好。”";
+    let norm = normalize(original);
+    let got: Vec<&str> = split(norm.as_str())
+        .iter()
+        .map(|s| norm.map().span(s.span).of(original))
+        .collect();
+    assert_eq!(got, ["稀土價格上漲！", "企業擴產。", "“明年會更好。”"]);
+}
+
+#[test]
+fn long_inputs_stay_linear() {
+    // Pathological lines: every period examined, no quadratic rescans.
+    for unit in [
+        "a.B", "x.Y@", "Mr. ", "《", "\"。", ". ", "……", "1. ", "a) ", "?\" A ",
+    ] {
+        let text = unit.repeat(200_000 / unit.len());
+        let started = std::time::Instant::now();
+        check_spans(&text);
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "{unit:?} took {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text(text in "\\PC{0,200}") {
+            check_spans(&text);
+        }
+
+        #[test]
+        fn punctuation_soup(text in "[a-zA-Z0-9 .!?\"'()《》。…、,:;\\-•\n\r稀土一是]{0,120}") {
+            check_spans(&text);
+            check_spans(normalize(&text).as_str());
+        }
+
+        #[test]
+        fn deterministic(text in "[a-zA-Z .!?\"。稀]{0,80}") {
+            prop_assert_eq!(split(&text), split(&text));
+        }
+    }
+}
+
+/// One case of `tests/data/segment_cases.toml`.
+#[derive(serde::Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    /// `[kind, text]` for every segment.
+    segments: Vec<(String, String)>,
+}
+
+#[derive(serde::Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+/// The table-driven cases: each text is normalised like an article, split,
+/// and the segments mapped back to the original text.
+#[test]
+fn data_cases() {
+    let data = include_str!("../../tests/data/segment_cases.toml");
+    let cases: Cases = toml::from_str(data).expect("tests/data/segment_cases.toml parses");
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let text = case.text.as_str();
+        let norm = normalize(text);
+        let got: Vec<(String, &str)> = split(norm.as_str())
+            .iter()
+            .map(|s| {
+                (
+                    format!("{:?}", s.kind).to_lowercase(),
+                    norm.map().span(s.span).of(text),
+                )
+            })
+            .collect();
+        let want: Vec<(String, &str)> = case
+            .segments
+            .iter()
+            .map(|(k, t)| (k.clone(), t.as_str()))
+            .collect();
+        if got != want {
+            failures.push(format!(
+                "case {}:\n  text: {text:?}\n  want: {want:?}\n  got:  {got:?}",
+                case.name
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases in tests/data/segment_cases.toml failed:\n{}",
+        failures.len(),
+        cases.case.len(),
+        failures.join("\n")
+    );
+}
