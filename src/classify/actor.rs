@@ -29,6 +29,13 @@ impl Who {
     }
 }
 
+/// Phrases that mark a report delivered by one body (its work report, plan
+/// or outline), whose subjectless task lines are that body's.
+const REPORT_MARKERS: &[&str] = &[
+    "工作报告", "规划纲要", "规划建议", "我代表", "行动方案", "实施方案", "Executive Order", "Fact Sheet",
+    "FACT SHEET", "Joint Statement", "Framework",
+];
+
 /// What the article has put in focus so far.
 pub struct State {
     /// The organisation the article is about.
@@ -37,6 +44,11 @@ pub struct State {
     last_actor: Option<Who>,
     /// The last organisation named.
     last_org: Option<Who>,
+    /// Sentence of the last intent claim's actor.
+    last_actor_at: usize,
+    /// The article is a report delivered by the document actor (政府工作报告,
+    /// 我代表……): its subjectless task lines are that body's.
+    report: bool,
 }
 
 fn is_org(lex: Lexicon<'_>, h: &Hit) -> bool {
@@ -78,7 +90,22 @@ impl State {
         if document.is_none() {
             document = doc.found_orgs.first().map(|&s| Who::Found(s));
         }
-        State { document, last_actor: None, last_org: None }
+        let head_end = doc.segments.get(3).map_or(doc.text.len(), |s| s.span.end);
+        let head = &doc.text[..head_end];
+        let report = REPORT_MARKERS.iter().any(|m| head.contains(m));
+        State { document, last_actor: None, last_org: None, last_actor_at: 0, report }
+    }
+
+    /// The actor of a claim whose sentence names none.
+    fn fallback(&self, sentence: usize) -> Option<Actor> {
+        let recent = sentence.saturating_sub(self.last_actor_at) <= 3;
+        match (self.last_actor, self.document) {
+            (_, Some(d)) if self.report => Some(d.actor(None, ActorSource::Document)),
+            (Some(w), _) if recent => Some(w.actor(None, ActorSource::Previous)),
+            (_, Some(d)) => Some(d.actor(None, ActorSource::Document)),
+            (Some(w), None) => Some(w.actor(None, ActorSource::Previous)),
+            (None, None) => None,
+        }
     }
 
     /// Updates the focus after a sentence.
@@ -99,6 +126,7 @@ impl State {
         };
         if let Some(a) = claim.and_then(|c| c.actor.as_ref()) {
             if claim.is_some_and(|c| c.kind.is_intent()) {
+                self.last_actor_at = s.index;
                 self.last_actor = match (a.entry, a.span) {
                     (Some(e), _) => Some(Who::Entry(e)),
                     (None, Some(sp)) => Some(Who::Found(sp)),
@@ -205,6 +233,115 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
     Subject::Unknown
 }
 
+/// A subject candidate: a lexicon hit or a name found by shape.
+#[derive(Clone, Copy)]
+enum Cand {
+    Hit(Hit),
+    Found(Span),
+}
+
+impl Cand {
+    fn span(&self) -> Span {
+        match self {
+            Cand::Hit(h) => h.span,
+            Cand::Found(s) => *s,
+        }
+    }
+}
+
+/// Words that may open a Chinese clause before its subject (据悉，目前，今后).
+const ZH_CLAUSE_LEAD: &[&str] = &[
+    "据悉", "据了解", "据介绍", "据报道", "据称", "目前", "此前", "今年", "去年", "明年", "今后", "未来",
+    "同时", "另外", "此外", "其中", "而", "但", "并", "且", "近日", "日前", "随后", "届时", "当前",
+    "与此同时", "对此", "为此", "因此", "所以", "如今", "眼下", "按照", "根据", "上述", "此次",
+];
+
+const EN_PREPOSITIONS: &[&str] = &[
+    "of", "with", "for", "to", "from", "in", "by", "against", "on", "at", "into", "between", "among",
+    "under", "over", "about", "like", "than", "via", "through", "toward", "towards", "across", "versus",
+];
+
+/// True when `from..to` (Chinese) holds only clause-opening words, time
+/// expressions and at most two other characters.
+fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
+    let mut rest = text[from..to].trim_matches([' ', ',', ':', '"', '\'']);
+    'outer: loop {
+        for w in ZH_CLAUSE_LEAD {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r.trim_start_matches([' ', ',']);
+                continue 'outer;
+            }
+        }
+        // Dates and years: 2011年5月9日, 5月19日
+        let digits: usize = rest.chars().take_while(|c| c.is_ascii_digit() || "年月日份底初中旬号".contains(*c)).map(char::len_utf8).sum();
+        if digits > 0 {
+            rest = rest[digits..].trim_start_matches([' ', ',']);
+            continue;
+        }
+        break;
+    }
+    rest.chars().count() <= 2
+}
+
+/// Separators that open a clause.
+fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Vec<usize> {
+    let mut starts = vec![s.body];
+    for (i, c) in doc.text[s.body..at].char_indices() {
+        if matches!(c, ',' | ';' | ':' | '(' | '"') || (c == '-' && doc.text[s.body + i..].starts_with("- ")) {
+            starts.push(s.body + i + c.len_utf8());
+        }
+    }
+    // After a verb of saying ("said", 表示).
+    for h in s.hits.iter().filter(|h| h.span.end <= at && lex.cue(h).speech) {
+        starts.push(h.span.end);
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// The subject of the clause holding `at`, or of the clauses before it.
+fn clause_subject(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Option<Cand> {
+    let mut cands: Vec<Cand> = s
+        .hits
+        .iter()
+        .filter(|h| h.span.end <= at && (is_org(lex, h) || is_place(lex, h) || lex.cue(h).anaphor))
+        .map(|h| Cand::Hit(*h))
+        .chain(s.found_orgs.iter().filter(|f| f.end <= at).map(|f| Cand::Found(*f)))
+        .collect();
+    cands.sort_by_key(|c| c.span().start);
+    let starts = clause_starts(doc, lex, s, at);
+    // Clauses from the one holding the cue back to the first.
+    for (k, &cs) in starts.iter().enumerate().rev() {
+        let ce = starts.get(k + 1).copied().unwrap_or(at).min(at);
+        let in_clause = cands.iter().filter(|c| c.span().start >= cs && c.span().end <= ce);
+        let pick = match s.lang {
+            Lang::Zh => in_clause.into_iter().find(|c| zh_clause_lead(doc.text, cs, c.span().start)),
+            Lang::En => in_clause.into_iter().rev().find(|c| {
+                let before = doc.text[cs..c.span().start].trim_end();
+                let word = before.rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
+                let word = if word.eq_ignore_ascii_case("the") {
+                    let b = before[..before.len() - 3].trim_end();
+                    b.rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("")
+                } else {
+                    word
+                };
+                !EN_PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(word))
+            }),
+        };
+        if let Some(c) = pick {
+            // A place counts only right before the cue.
+            if let Cand::Hit(h) = *c {
+                if is_place(lex, &h) && doc.text[h.span.end..at].trim().chars().count() > 4 {
+                    continue;
+                }
+            }
+            return Some(*c);
+        }
+    }
+    None
+}
+
 /// Finds the actor of a claim whose deciding cue sits at `at`.
 pub fn find(
     doc: &Doc<'_>,
@@ -218,58 +355,32 @@ pub fn find(
     if !kind.is_intent() {
         return None;
     }
-    // The nearest organisation or anaphor before the cue; a place only as the
-    // subject right before it ("China will ...", 内蒙古拟 ...).
-    let subject_place = s
-        .hits
-        .iter()
-        .rev()
-        .filter(|h| h.span.end <= at)
-        .find(|h| is_place(lex, h))
-        .filter(|h| doc.text[h.span.end..at].trim().chars().count() <= 4);
-    let before = s
-        .hits
-        .iter()
-        .rev()
-        .filter(|h| h.span.end <= at)
-        .find(|h| is_org(lex, h) || lex.cue(h).anaphor || subject_place.is_some_and(|p| p == *h));
-    let found_before = s.found_orgs.iter().rev().find(|f| f.end <= at);
-    let pick = match (before, found_before) {
-        (Some(h), Some(f)) if f.start > h.span.start => Err(*f),
-        (Some(h), _) => Ok(*h),
-        (None, Some(f)) => Err(*f),
-        (None, None) => {
-            // English passive: "... will be funded by the Department of Defense".
-            if s.lang == Lang::En {
-                let by = s.hits.iter().filter(|h| h.span.start >= at).find(|h| {
-                    is_org(lex, h) && doc.text[s.span.start..h.span.start].trim_end().ends_with(" by")
-                        || is_org(lex, h) && doc.text[s.span.start..h.span.start].trim_end().ends_with(" by the")
-                });
-                if let Some(h) = by {
-                    return Some(Who::Entry(h.entry).actor(Some(h.span), ActorSource::Sentence));
-                }
-            }
-            return match (state.last_actor, state.document) {
-                (Some(w), _) => Some(w.actor(None, ActorSource::Previous)),
-                (None, Some(w)) => Some(w.actor(None, ActorSource::Document)),
-                (None, None) => None,
-            };
-        }
-    };
-    match pick {
-        Err(f) => Some(Who::Found(f).actor(Some(f), ActorSource::Subject)),
-        Ok(h) if lex.cue(&h).anaphor => {
+    match clause_subject(doc, lex, s, at) {
+        Some(Cand::Found(f)) => Some(Who::Found(f).actor(Some(f), ActorSource::Subject)),
+        Some(Cand::Hit(h)) if lex.cue(&h).anaphor => {
             let cue = lex.cue(&h);
             // An organisation named earlier in the same sentence comes first.
             if !cue.first_person {
                 if let Some(o) = s.hits.iter().filter(|o| o.span.end <= h.span.start).find(|o| is_org(lex, o)) {
-                    let _ = doc;
                     return Some(Who::Entry(o.entry).actor(Some(o.span), ActorSource::Anaphor));
                 }
             }
             let who = if cue.first_person { state.document.or(state.focus()) } else { state.focus() };
             who.map(|w| w.actor(None, ActorSource::Anaphor))
         }
-        Ok(h) => Some(Who::Entry(h.entry).actor(Some(h.span), ActorSource::Subject)),
+        Some(Cand::Hit(h)) => Some(Who::Entry(h.entry).actor(Some(h.span), ActorSource::Subject)),
+        None => {
+            // English passive: "... will be funded by the Department of Defense".
+            if s.lang == Lang::En {
+                let by = s.hits.iter().filter(|h| h.span.start >= at && is_org(lex, h)).find(|h| {
+                    let before = doc.text[s.span.start..h.span.start].trim_end();
+                    before.ends_with(" by") || before.ends_with(" by the")
+                });
+                if let Some(h) = by {
+                    return Some(Who::Entry(h.entry).actor(Some(h.span), ActorSource::Sentence));
+                }
+            }
+            state.fallback(s.index)
+        }
     }
 }

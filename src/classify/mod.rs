@@ -385,7 +385,7 @@ fn classify_sentence(
             cue: a.span,
         });
     }
-    let disclosure = disclosure::decide(lex, s, kind, &mut evidence);
+    let disclosure = disclosure::decide(doc, lex, s, kind, &mut evidence);
     Some(Claim {
         sentence: s.index,
         kind,
