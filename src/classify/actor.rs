@@ -29,13 +29,6 @@ impl Who {
     }
 }
 
-/// Phrases that mark a report delivered by one body (its work report, plan
-/// or outline), whose subjectless task lines are that body's.
-const REPORT_MARKERS: &[&str] = &[
-    "工作报告", "规划纲要", "规划建议", "我代表", "行动方案", "实施方案", "Executive Order", "Fact Sheet",
-    "FACT SHEET", "Joint Statement", "Framework",
-];
-
 /// What the article has put in focus so far.
 pub struct State {
     /// The organisation the article is about.
@@ -62,7 +55,7 @@ fn is_place(lex: Lexicon<'_>, h: &Hit) -> bool {
 impl State {
     /// Finds the organisation the article is about: the first one named in
     /// the title, else the one named most often (the first of equals).
-    pub fn new(doc: &Doc<'_>, lex: Lexicon<'_>) -> State {
+    pub fn new(doc: &Doc<'_>, lex: Lexicon<'_>, report: bool) -> State {
         let title_end = doc
             .segments
             .first()
@@ -90,9 +83,6 @@ impl State {
         if document.is_none() {
             document = doc.found_orgs.first().map(|&s| Who::Found(s));
         }
-        let head_end = doc.segments.get(3).map_or(doc.text.len(), |s| s.span.end);
-        let head = &doc.text[..head_end];
-        let report = REPORT_MARKERS.iter().any(|m| head.contains(m));
         State { document, last_actor: None, last_org: None, last_actor_at: 0, report }
     }
 
@@ -170,7 +160,12 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
     let mut end = cue.span.start;
     // Skip adverbs and time words between the subject and the cue.
     loop {
-        let before = doc.text[start..end].trim_end_matches([' ', ',']);
+        // English subjects may stand before a comma ("Iluka, however, will");
+        // a Chinese comma right before the cue leaves it without a subject.
+        let before = match s.lang {
+            Lang::En => doc.text[start..end].trim_end_matches([' ', ',']),
+            Lang::Zh => doc.text[start..end].trim_end_matches(' '),
+        };
         let mut stripped = None;
         if s.lang == Lang::Zh {
             for w in ZH_SKIP {

@@ -42,6 +42,11 @@ pub struct CueInfo {
     /// A Chinese word that is a noun as often as a verb (计划, 目标): it
     /// counts only where it reads as a verb.
     pub noun: bool,
+    /// A perfect-aspect or past-time marker (了, 已经, had been, 去年).
+    pub perfect: bool,
+    /// Evaluative wording (显著, very, vulnerable): an assessment signal in
+    /// news, but the wording of targets in a plan's task lines.
+    pub style: bool,
     /// Ends an organisation's name (Group, 有限公司).
     pub suffix: bool,
     /// Opens an organisation's name (Ministry of).
@@ -88,6 +93,8 @@ impl CueInfo {
         c.past = flag(e, "past");
         c.noun = flag(e, "noun");
         c.negation |= flag(e, "negation");
+        c.perfect = flag(e, "perfect");
+        c.style = flag(e, "style");
         c
     }
 }

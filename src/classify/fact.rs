@@ -24,6 +24,21 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     if BOILERPLATE.iter().any(|b| body.contains(b)) && body.len() < 120 {
         return true;
     }
+    // A line with no sentence-final mark and no strong cue is a label, a
+    // list entry or navigation ("二、总体要求", "1、2011年度评选").
+    let line_end = doc.text[s.span.end..].trim_start_matches([' ', '\t']);
+    let ends_line = line_end.is_empty() || line_end.starts_with(['\n', '\r']);
+    let final_mark = core.ends_with(['.', '!', '。', ';', '…', ':', '*']);
+    if ends_line && !final_mark {
+        let short = match s.lang {
+            Lang::En => body.split_whitespace().count() <= 10,
+            Lang::Zh => body.chars().filter(|&c| super::is_cjk(c)).count() <= 40,
+        };
+        let strong = s.hits.iter().any(|h| lex.cue(h).claim.is_some() && lex.cue(h).weight >= 3);
+        if short && !strong {
+            return true;
+        }
+    }
     match s.lang {
         Lang::En => {
             let words = body.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphabetic())).count();

@@ -311,12 +311,63 @@ pub(crate) struct Sentence<'a> {
     pub figures: &'a [Figure],
     pub times: &'a [TimeMention],
     pub found_orgs: &'a [Span],
+    /// The section of a report the sentence stands in.
+    pub section: Section,
+}
+
+/// Where a sentence stands in a report (a government work report, a plan
+/// outline, an executive order): its section heading says whether the section
+/// reviews results or sets out tasks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Section {
+    /// Not a report, or a section that says neither.
+    Other,
+    /// Results of past years (回顾, 成就): subjectless lines are facts.
+    Review,
+    /// Targets and tasks (目标, 重点工作): subjectless lines are plans.
+    Tasks,
+}
+
+/// Heading words of a report's review sections.
+const REVIEW_WORDS: &[&str] = &["回顾", "成就", "成绩", "进展情况", "工作总结", "过去一年", "过去五年", "一年来", "五年来"];
+/// Heading words of a report's task sections.
+const TASK_WORDS: &[&str] = &[
+    "目标", "任务", "重点工作", "工作安排", "主要考虑", "总体要求", "部署", "举措", "措施", "建议", "政策取向",
+    "重点抓好", "重点做好", "工作要求",
+];
+
+/// Phrases that mark a report delivered by one body (its work report, plan
+/// or outline), whose subjectless task lines are that body's.
+const REPORT_MARKERS: &[&str] = &[
+    "工作报告", "规划纲要", "规划建议", "我代表", "行动方案", "实施方案", "Executive Order", "Fact Sheet",
+    "FACT SHEET", "Joint Statement", "Framework",
+];
+
+/// True when the head of the article marks it as a report.
+pub(crate) fn is_report(doc: &Doc<'_>) -> bool {
+    let head_end = doc.segments.get(3).map_or(doc.text.len(), |s| s.span.end);
+    let head = &doc.text[..head_end.min(doc.text.len())];
+    REPORT_MARKERS.iter().any(|m| head.contains(m))
+}
+
+/// The section a heading opens, if it says.
+fn section_of(heading: &str) -> Option<Section> {
+    let review = REVIEW_WORDS.iter().filter_map(|w| heading.rfind(w)).max();
+    let tasks = TASK_WORDS.iter().filter_map(|w| heading.rfind(w)).max();
+    match (review, tasks) {
+        (Some(_), None) => Some(Section::Review),
+        (None, Some(_)) => Some(Section::Tasks),
+        (Some(_), Some(_)) => Some(Section::Other),
+        (None, None) => None,
+    }
 }
 
 /// Classifies every sentence of `doc`.
 pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
     let mut claims = Vec::new();
-    let mut state = actor::State::new(doc, lex);
+    let report = is_report(doc);
+    let mut state = actor::State::new(doc, lex, report);
+    let mut section = Section::Other;
     for (i, seg) in doc.segments.iter().enumerate() {
         let s = Sentence {
             index: i,
@@ -329,8 +380,14 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
             figures: within(doc.figures, seg.span, |f| f.span),
             times: within(doc.times, seg.span, |t| t.span),
             found_orgs: within(doc.found_orgs, seg.span, |s| *s),
+            section,
         };
         let claim = classify_sentence(doc, lex, &s, &mut state);
+        if report && claim.is_none() {
+            if let Some(next) = section_of(s.text) {
+                section = next;
+            }
+        }
         state.after_sentence(doc, lex, &s, claim.as_ref());
         if let Some(c) = claim {
             claims.push(c);
@@ -400,9 +457,16 @@ fn classify_sentence(
 
 /// Signals from the cue hits of a sentence (lexicon entries with `claim=`).
 fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
-    for h in s.hits {
+    for h in s.hits.iter().filter(|h| h.span.start >= s.body) {
         let c = lex.cue(h);
         let Some(claim) = c.claim else { continue };
+        // In a report's task section, results wording and evaluative wording
+        // describe targets ("取得显著成效"): only a perfect marker makes a fact.
+        if s.section == Section::Tasks
+            && ((claim == ClaimKind::Fact && !c.perfect) || (claim == ClaimKind::Assessment && c.style))
+        {
+            continue;
+        }
         if c.at_start && !plan::at_start(doc, s, h) {
             continue;
         }

@@ -6,7 +6,7 @@
 //! government work-report line counts, and not inside a noun phrase), and
 //! what an open-subject "will" / 将 means.
 
-use super::{is_cjk, ClaimKind, Doc, Lexicon, Sentence, Signal};
+use super::{ClaimKind, Doc, Evidence, Lexicon, Section, Sentence, Signal};
 use crate::matcher::Hit;
 use crate::span::Span;
 
@@ -113,7 +113,7 @@ pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
 
 /// Characters that, right after 计划 or 目标, make it a noun (计划的, 计划产量,
 /// 目标之一) — or that end the phrase.
-const NOUN_AFTER: &str = "的产指内外经中之书单表数量性和与及等是为,。;:、)\"'!?";
+const NOUN_AFTER: &str = "的产指内外经中之书单表数量性和与及等是为,。;:、)!?";
 /// Characters that, right before, make it a noun (这一计划, 按照计划, 生产计划).
 const NOUN_BEFORE: &str = "的照据个项这此该一产性度展作划和与及本原新家";
 /// Words shortly before that make it the object of "according to" (按照国家计划生产).
@@ -147,6 +147,15 @@ const CHANGE_VERBS: &[&str] = &[
     "likely", "probably", "not",
 ];
 
+/// Chinese verbs after 将/要/会 that describe a change or state of things
+/// rather than an action (产量将超过, 价格将继续上涨).
+const ZH_CHANGE: &[&str] = &[
+    "超过", "超", "达到", "达", "增长", "增加", "下降", "减少", "上涨", "下跌", "回落", "走高", "走低", "出现",
+    "成为", "进入", "面临", "迎来", "维持", "有所", "远超", "突破", "接近", "低于", "高于", "影响", "导致",
+    "带来", "推高", "拉动", "受益", "受到", "是", "更加", "大幅", "明显", "逐步", "继续上涨", "继续下跌",
+    "继续增长", "继续走高", "继续下降", "持续上涨", "持续增长", "不断", "变得", "有利于", "利好", "冲击", "对",
+];
+
 /// The kind a "will"/将 cue signals when nothing tells whether its subject is
 /// an actor: English reads the verb after it ("will be built" plan, "will
 /// rise" forecast); Chinese, whose subjects are often left out of task lines,
@@ -159,12 +168,11 @@ pub fn unknown_subject(
     else_claim: Option<ClaimKind>,
 ) -> Option<ClaimKind> {
     if s.lang == super::Lang::Zh {
-        let before = doc.text[s.span.start..hit.span.start].chars().next_back();
-        return match before {
-            None => Some(claim),
-            Some(c) if !is_cjk(c) => Some(claim),
-            Some(_) => else_claim.or(Some(claim)),
-        };
+        // What follows 将/要 decides: a change of things (将超过, 将继续上涨) is
+        // a forecast, anything else the plan of an actor left unsaid.
+        let after = &doc.text[hit.span.end..s.span.end];
+        let change = ZH_CHANGE.iter().any(|w| after.starts_with(w));
+        return if change { else_claim.or(Some(claim)) } else { Some(claim) };
     }
     let after = doc.text[hit.span.end..s.span.end].trim_start();
     let mut words = after.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
@@ -183,8 +191,18 @@ pub fn unknown_subject(
     Some(claim)
 }
 
-/// Plan signals beyond the lexicon cues.
-pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, _s: &Sentence<'_>, _out: &mut Vec<Signal>) {}
+/// Plan signals beyond the lexicon cues: in a report's task section, a line
+/// is a task of the body delivering the report unless it says otherwise.
+pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+    if s.section == Section::Tasks {
+        out.push(Signal {
+            kind: ClaimKind::Plan,
+            weight: 1,
+            evidence: Evidence { rule: format!("plan/{}/task-section", s.lang.name()).into(), entry: None, cue: None },
+            at: s.body.min(doc.text.len()),
+        });
+    }
+}
 
 #[cfg(test)]
 mod tests {
