@@ -1,21 +1,26 @@
 //! Extracts claim records from articles, one JSON line per article.
 //!
-//!     cargo run --release --example extract -- PATH... [--lexicon FILE]... [--no-defaults] [--lossy]
+//!     cargo run --release --example extract -- PATH... [--threads N] [--lexicon FILE]... [--no-defaults] [--lossy]
 //!
 //! PATH is a `.txt` file (one article, id = file name without extension), a
 //! folder (every `.txt` below it), a `.jsonl` file of `{"id", "text"}`
-//! objects, or `-` for standard input. Records go to standard output; an
-//! article that cannot be read gives one error line on standard error and the
-//! run goes on; a last summary line on standard error counts articles,
-//! records, claims and errors. Exit status 1 when any error happened, 2 when
-//! the lexicons are faulty.
+//! objects, or `-` for standard input. Records go to standard output in input
+//! order whatever the thread count; an article that cannot be read gives one
+//! error line on standard error and the run goes on; a last summary line on
+//! standard error counts articles, records, claims and errors (articles =
+//! records + errors). Exit status 1 when any error happened, 2 when the
+//! lexicons are faulty.
+//!
+//! Articles are read, extracted and written in batches of a few megabytes, so
+//! memory stays flat however long the corpus is.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use ree_claims::input::{read_paths, ReadOptions, Utf8Policy};
+use rayon::prelude::*;
+use ree_claims::input::{read_paths, Article, InputError, ReadOptions, Utf8Policy};
 use ree_claims::Extractor;
 
 #[derive(Parser)]
@@ -24,6 +29,9 @@ struct Args {
     /// Articles: .txt files, folders, .jsonl files, or - for standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
     /// Extra lexicon file (repeatable), same format as lexicons/*.tsv.
     #[arg(long = "lexicon")]
     lexicons: Vec<PathBuf>,
@@ -33,6 +41,35 @@ struct Args {
     /// Replace invalid UTF-8 instead of reporting the article as an error.
     #[arg(long)]
     lossy: bool,
+}
+
+/// Bytes of article text per batch.
+const BATCH_BYTES: usize = 4 << 20;
+/// Articles per batch.
+const BATCH_ARTICLES: usize = 1024;
+
+enum Out {
+    Record { json: String, claims: usize },
+    Error(String),
+}
+
+fn process(extractor: &Extractor, item: Result<Article, InputError>) -> Out {
+    match item {
+        Ok(article) => {
+            let rec = extractor.extract(&article.id, &article.text);
+            let claims = rec.claims.len();
+            match serde_json::to_string(&rec) {
+                Ok(json) => Out::Record { json, claims },
+                Err(e) => Out::Error(format!(
+                    "{{\"id\":{:?},\"error\":\"cannot serialise: {e}\"}}",
+                    article.id
+                )),
+            }
+        }
+        Err(e) => {
+            Out::Error(serde_json::to_string(&e.to_record()).unwrap_or_else(|_| e.to_string()))
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -49,26 +86,61 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let options = ReadOptions { utf8: if args.lossy { Utf8Policy::Lossy } else { Utf8Policy::Strict } };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cannot start threads: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = ReadOptions {
+        utf8: if args.lossy {
+            Utf8Policy::Lossy
+        } else {
+            Utf8Policy::Strict
+        },
+    };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut articles, mut records, mut claims, mut errors) = (0usize, 0usize, 0usize, 0usize);
-    for item in read_paths(&args.paths, options) {
-        articles += 1;
-        match item {
-            Ok(article) => {
-                let rec = extractor.extract(&article.id, &article.text);
-                claims += rec.claims.len();
-                records += 1;
-                let written = serde_json::to_writer(&mut out, &rec).map_err(std::io::Error::from).and_then(|_| out.write_all(b"\n"));
-                if written.is_err() {
-                    eprintln!("cannot write to standard output");
-                    return ExitCode::FAILURE;
+    let mut inputs = read_paths(&args.paths, options).peekable();
+    let mut batch: Vec<Result<Article, InputError>> = Vec::with_capacity(BATCH_ARTICLES);
+    while inputs.peek().is_some() {
+        batch.clear();
+        let mut bytes = 0;
+        while bytes < BATCH_BYTES && batch.len() < BATCH_ARTICLES {
+            let Some(item) = inputs.next() else { break };
+            bytes += item.as_ref().map_or(0, |a| a.text.len());
+            batch.push(item);
+        }
+        articles += batch.len();
+        let results: Vec<Out> = pool.install(|| {
+            batch
+                .par_drain(..)
+                .map(|item| process(&extractor, item))
+                .collect()
+        });
+        for r in results {
+            match r {
+                Out::Record { json, claims: n } => {
+                    records += 1;
+                    claims += n;
+                    if out
+                        .write_all(json.as_bytes())
+                        .and_then(|_| out.write_all(b"\n"))
+                        .is_err()
+                    {
+                        eprintln!("cannot write to standard output");
+                        return ExitCode::FAILURE;
+                    }
                 }
-            }
-            Err(e) => {
-                errors += 1;
-                eprintln!("{}", serde_json::to_string(&e.to_record()).unwrap_or_else(|_| e.to_string()));
+                Out::Error(line) => {
+                    errors += 1;
+                    eprintln!("{line}");
+                }
             }
         }
     }

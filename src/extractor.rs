@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use crate::classify::{self, Claim, CueInfo, Lang};
 use crate::figure::{self, Figure, FigureContext, TimeMention};
-use crate::lexicon::{self, Entry, EntryType, LexiconError, LexiconErrorKind, LexiconErrors, Source};
+use crate::lexicon::{
+    self, Entry, EntryType, LexiconError, LexiconErrorKind, LexiconErrors, Source,
+};
 use crate::matcher::{Hit, Matcher};
 use crate::normalize::{normalize, OffsetMap};
 use crate::orgs;
@@ -24,7 +26,11 @@ pub struct ExtractorBuilder {
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { defaults: true, files: Vec::new(), texts: Vec::new() }
+        ExtractorBuilder {
+            defaults: true,
+            files: Vec::new(),
+            texts: Vec::new(),
+        }
     }
 }
 
@@ -84,7 +90,10 @@ impl ExtractorBuilder {
                     }
                 },
                 Err(e) => errors.push(LexiconError {
-                    source: Source { file: name, line: 0 },
+                    source: Source {
+                        file: name,
+                        line: 0,
+                    },
                     kind: LexiconErrorKind::Io(e.to_string()),
                 }),
             }
@@ -100,12 +109,21 @@ impl ExtractorBuilder {
         }
         let matcher = Matcher::new(&entries).map_err(|e| {
             LexiconErrors(vec![LexiconError {
-                source: Source { file: "(all lexicons)".into(), line: 0 },
+                source: Source {
+                    file: "(all lexicons)".into(),
+                    line: 0,
+                },
                 kind: LexiconErrorKind::Io(format!("cannot build the automaton: {e}")),
             }])
         })?;
         let cues = entries.iter().map(CueInfo::of).collect();
-        Ok(Extractor { inner: Arc::new(Inner { entries, cues, matcher }) })
+        Ok(Extractor {
+            inner: Arc::new(Inner {
+                entries,
+                cues,
+                matcher,
+            }),
+        })
     }
 }
 
@@ -175,7 +193,10 @@ impl Extractor {
     }
 
     fn lex(&self) -> classify::Lexicon<'_> {
-        classify::Lexicon { entries: &self.inner.entries, cues: &self.inner.cues }
+        classify::Lexicon {
+            entries: &self.inner.entries,
+            cues: &self.inner.cues,
+        }
     }
 
     /// Runs every stage over `text` and returns what they found.
@@ -191,7 +212,13 @@ impl Extractor {
         let mut figures = Vec::new();
         let mut times = Vec::new();
         figure::find_into(ntext, &currency, &mut figures, &mut times);
-        let found_orgs = orgs::find(ntext, &segments, &hits, &self.inner.entries, &self.inner.cues);
+        let found_orgs = orgs::find(
+            ntext,
+            &segments,
+            &hits,
+            &self.inner.entries,
+            &self.inner.cues,
+        );
         let doc = classify::Doc {
             text: ntext,
             segments: &segments,
@@ -236,7 +263,10 @@ impl Extractor {
         }
         if au > 0 && au >= other * 2 {
             return (
-                FigureContext { dollar: "AUD", dollar_source: figure::CurrencySource::Context },
+                FigureContext {
+                    dollar: "AUD",
+                    dollar_source: figure::CurrencySource::Context,
+                },
                 Some("Australian organisations and places named"),
             );
         }
@@ -248,6 +278,17 @@ impl Extractor {
     pub fn extract(&self, id: &str, text: &str) -> ArticleRecord {
         let a = self.analyze(text);
         self.record(id, &a)
+    }
+
+    /// Extracts many articles on the current rayon thread pool (all cores
+    /// by default; run inside `ThreadPool::install` to choose). Records come
+    /// back in the order of `articles`, identical whatever the thread count.
+    pub fn extract_many<S: AsRef<str> + Sync>(&self, articles: &[(S, S)]) -> Vec<ArticleRecord> {
+        use rayon::prelude::*;
+        articles
+            .par_iter()
+            .map(|(id, text)| self.extract(id.as_ref(), text.as_ref()))
+            .collect()
     }
 
     /// Turns an analysis into a record (original-text offsets).
@@ -287,7 +328,10 @@ impl Extractor {
             .collect();
         let sentence_of = |s: Span| -> Option<usize> {
             let i = a.segments.partition_point(|g| g.span.end <= s.start);
-            a.segments.get(i).filter(|g| g.span.start <= s.start).map(|_| i)
+            a.segments
+                .get(i)
+                .filter(|g| g.span.start <= s.start)
+                .map(|_| i)
         };
 
         let figures: Vec<FigureRecord> = a
@@ -300,7 +344,9 @@ impl Extractor {
                 unit: f.unit.to_string(),
                 kind: figure_kind_name(f.kind).to_string(),
                 precision: precision_name(f.precision).to_string(),
-                currency_source: f.currency_source.map(|c| currency_source_name(c).to_string()),
+                currency_source: f
+                    .currency_source
+                    .map(|c| currency_source_name(c).to_string()),
                 span: span(f.span),
                 sentence: sentence_of(f.span),
             })

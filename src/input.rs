@@ -1,5 +1,5 @@
 //! Reading articles: `.txt` files (one article each, id = file stem), folders
-//! (every `.txt` below, in path order), JSON Lines files of `{"id", "text"}`
+//! (every `.txt` and `.jsonl` below, in path order), JSON Lines files of `{"id", "text"}`
 //! objects, and standard input (`-`, JSON Lines or one plain article).
 //!
 //! Reading streams: one article is in memory at a time. Every input yields an
@@ -98,7 +98,12 @@ pub struct ReadOptions {
 
 enum Source {
     Text(PathBuf),
-    Lines { file: String, reader: Box<dyn BufRead + Send>, line: usize, offset: u64 },
+    Lines {
+        file: String,
+        reader: Box<dyn BufRead + Send>,
+        line: usize,
+        offset: u64,
+    },
 }
 
 /// Streams the articles of several paths, in order.
@@ -112,7 +117,7 @@ pub struct Articles {
 /// Streams the articles of `paths` (files, folders, `-`).
 pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Articles {
     Articles {
-        pending: paths.to_vec().into_iter(),
+        pending: paths.to_vec().into_iter(), // owned: folders splice their files in front
         current: None,
         queue: Default::default(),
         options,
@@ -120,7 +125,10 @@ pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Articles {
 }
 
 fn is_jsonl(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("jsonl") | Some("ndjson") | Some("json"))
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("jsonl") | Some("ndjson") | Some("json")
+    )
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
@@ -142,7 +150,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     for p in items {
         if p.is_dir() {
             walk(&p, out, errors);
-        } else if p.extension().and_then(|e| e.to_str()) == Some("txt") {
+        } else if p.extension().and_then(|e| e.to_str()) == Some("txt") || is_jsonl(&p) {
             out.push(p);
         }
     }
@@ -162,7 +170,9 @@ fn decode(bytes: Vec<u8>, policy: Utf8Policy) -> Result<(String, bool), (u64, St
 }
 
 fn stem(p: &Path) -> String {
-    p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 impl Articles {
@@ -175,8 +185,12 @@ impl Articles {
                 Err(_) => false,
             };
             if starts_json {
-                self.current =
-                    Some(Source::Lines { file: "-".into(), reader: Box::new(stdin), line: 0, offset: 0 });
+                self.current = Some(Source::Lines {
+                    file: "-".into(),
+                    reader: Box::new(stdin),
+                    line: 0,
+                    offset: 0,
+                });
             } else {
                 let mut bytes = Vec::new();
                 let item = match stdin.read_to_end(&mut bytes) {
@@ -206,18 +220,42 @@ impl Articles {
                         offset: 0,
                     })
                 }
-                Err(e) => self.queue.push_back(Err(self.err(None, &file, None, None, format!("cannot open: {e}")))),
+                Err(e) => self.queue.push_back(Err(self.err(
+                    None,
+                    &file,
+                    None,
+                    None,
+                    format!("cannot open: {e}"),
+                ))),
             }
             return;
         }
         self.current = Some(Source::Text(path));
     }
 
-    fn err(&self, id: Option<String>, file: &str, line: Option<usize>, offset: Option<u64>, reason: String) -> InputError {
-        InputError { id, file: file.to_string(), line, offset, reason }
+    fn err(
+        &self,
+        id: Option<String>,
+        file: &str,
+        line: Option<usize>,
+        offset: Option<u64>,
+        reason: String,
+    ) -> InputError {
+        InputError {
+            id,
+            file: file.to_string(),
+            line,
+            offset,
+            reason,
+        }
     }
 
-    fn text_article(&self, id: String, file: String, bytes: Vec<u8>) -> Result<Article, InputError> {
+    fn text_article(
+        &self,
+        id: String,
+        file: String,
+        bytes: Vec<u8>,
+    ) -> Result<Article, InputError> {
         match decode(bytes, self.options.utf8) {
             Ok((text, lossy)) => Ok(Article {
                 id,
@@ -235,7 +273,13 @@ impl Articles {
 
     fn next_line(&mut self) -> Option<Result<Article, InputError>> {
         let policy = self.options.utf8;
-        let Some(Source::Lines { file, reader, line, offset }) = self.current.as_mut() else {
+        let Some(Source::Lines {
+            file,
+            reader,
+            line,
+            offset,
+        }) = self.current.as_mut()
+        else {
             return None;
         };
         loop {
@@ -246,7 +290,13 @@ impl Articles {
                     let f = file.clone();
                     let l = *line + 1;
                     self.current = None;
-                    return Some(Err(InputError { id: None, file: f, line: Some(l), offset: None, reason: format!("cannot read: {e}") }));
+                    return Some(Err(InputError {
+                        id: None,
+                        file: f,
+                        line: Some(l),
+                        offset: None,
+                        reason: format!("cannot read: {e}"),
+                    }));
                 }
             };
             if n == 0 {
@@ -267,23 +317,53 @@ impl Articles {
 }
 
 /// Parses one JSON Lines record `{"id", "text", ...}`.
-fn parse_json_line(bytes: &[u8], file: &str, line: usize, offset: u64, policy: Utf8Policy) -> Result<Article, InputError> {
-    let err = |id: Option<String>, reason: String| InputError { id, file: file.to_string(), line: Some(line), offset: Some(offset), reason };
+fn parse_json_line(
+    bytes: &[u8],
+    file: &str,
+    line: usize,
+    offset: u64,
+    policy: Utf8Policy,
+) -> Result<Article, InputError> {
+    let err = |id: Option<String>, reason: String| InputError {
+        id,
+        file: file.to_string(),
+        line: Some(line),
+        offset: Some(offset),
+        reason,
+    };
     let (text, lossy) = match decode(bytes.to_vec(), policy) {
         Ok(t) => t,
-        Err((at, _)) => return Err(err(None, format!("invalid UTF-8 at byte {} of the line", at))),
+        Err((at, _)) => {
+            return Err(err(
+                None,
+                format!("invalid UTF-8 at byte {} of the line", at),
+            ))
+        }
     };
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| err(None, format!("not JSON: {e}")))?;
-    let obj = value.as_object().ok_or_else(|| err(None, "not a JSON object".into()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| err(None, format!("not JSON: {e}")))?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| err(None, "not a JSON object".into()))?;
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(other) => return Err(err(None, format!("\"id\" must be a string, found {}", json_type(other)))),
+        Some(other) => {
+            return Err(err(
+                None,
+                format!("\"id\" must be a string, found {}", json_type(other)),
+            ))
+        }
         None => return Err(err(None, "missing \"id\"".into())),
     };
     let text = match obj.get("text") {
         Some(serde_json::Value::String(s)) => s.clone(),
-        Some(other) => return Err(err(Some(id), format!("\"text\" must be a string, found {}", json_type(other)))),
+        Some(other) => {
+            return Err(err(
+                Some(id),
+                format!("\"text\" must be a string, found {}", json_type(other)),
+            ))
+        }
         None => return Err(err(Some(id), "missing \"text\"".into())),
     };
     let get = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(str::to_string);
@@ -324,7 +404,9 @@ impl Iterator for Articles {
                     let id = stem(&path);
                     return Some(match std::fs::read(&path) {
                         Ok(bytes) => self.text_article(id, file, bytes),
-                        Err(e) => Err(self.err(Some(id), &file, None, None, format!("cannot read: {e}"))),
+                        Err(e) => {
+                            Err(self.err(Some(id), &file, None, None, format!("cannot read: {e}")))
+                        }
                     });
                 }
                 Some(lines @ Source::Lines { .. }) => {

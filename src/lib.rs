@@ -23,5 +23,10 @@ pub mod segment;
 pub mod span;
 
 pub use extractor::{Extractor, ExtractorBuilder};
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 pub use record::ArticleRecord;
 pub use span::Span;

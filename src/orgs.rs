@@ -24,38 +24,149 @@ const ZH_STOP: &str = "的和与及在对向从将由被把为是了等同跟给
 
 /// Words that open a phrase and are cut from the front of a Chinese name.
 const ZH_LEAD: &[&str] = &[
-    "收购", "成立", "组建", "设立", "旗下", "下属", "控股", "入股", "参股", "联合", "携手", "签署", "签约",
-    "作为", "通过", "来自", "位于", "包括", "以及", "其中", "加上", "表示", "认为", "告诉", "记者", "本报",
-    "目前", "近日", "日前", "昨日", "昨天", "今天", "上述", "当地", "国内", "国外", "全国", "全球", "其他",
-    "另外", "同时", "此外", "由于", "根据", "按照", "针对", "关于", "随着", "对于", "除了", "经过", "面对",
-    "支持", "推动", "引导", "鼓励", "要求", "建设", "创建", "组织", "发布", "公布", "宣布", "披露", "透露",
-    "介绍", "获悉", "了解", "得知", "显示", "指出", "强调", "会同", "牵头", "依托", "所属", "锚定", "落实", "贯彻", "坚持", "在", "原", "新",
+    "收购", "成立", "组建", "设立", "旗下", "下属", "控股", "入股", "参股", "联合", "携手", "签署",
+    "签约", "作为", "通过", "来自", "位于", "包括", "以及", "其中", "加上", "表示", "认为", "告诉",
+    "记者", "本报", "目前", "近日", "日前", "昨日", "昨天", "今天", "上述", "当地", "国内", "国外",
+    "全国", "全球", "其他", "另外", "同时", "此外", "由于", "根据", "按照", "针对", "关于", "随着",
+    "对于", "除了", "经过", "面对", "支持", "推动", "引导", "鼓励", "要求", "建设", "创建", "组织",
+    "发布", "公布", "宣布", "披露", "透露", "介绍", "获悉", "了解", "得知", "显示", "指出", "强调",
+    "会同", "牵头", "依托", "所属", "锚定", "落实", "贯彻", "坚持", "在", "原", "新",
 ];
 
 /// Characters of generic descriptors (全球矿业, 民营钢厂, 全资子公司): a
 /// Chinese head made only of them is not a name.
-const ZH_GENERIC: &str = "国内外全球民营国有大型小中最一两几多家海本当地资子私采该其各某些新老原现行业企团体";
+const ZH_GENERIC: &str =
+    "国内外全球民营国有大型小中最一两几多家海本当地资子私采该其各某些新老原现行业企团体";
 
 /// Capitalised words that describe rather than name ("Critical Minerals",
 /// "Asian Metals"): an English name made only of them is not one.
 const EN_GENERIC: &[&str] = &[
-    "Critical", "Raw", "Rare", "Earth", "Earths", "Strategic", "Key", "Major", "Green", "Clean",
-    "Advanced", "Asian", "African", "Processing", "Mining", "Minerals", "Metals", "Materials", "Energy",
-    "Resources", "Technology", "Industrial", "Industry", "Magnets", "Supply", "Chain", "Security",
-    "Domestic", "Foreign", "International", "Local", "Regional", "Public", "Private", "Sovereign",
-    "Heavy", "Light", "Base", "Precious", "Battery", "Electric", "Vehicle", "Vehicles", "Defence",
-    "Defense", "Production", "Act", "Plan", "Strategy", "Policy", "Program", "Programme", "Index",
+    "Critical",
+    "Raw",
+    "Rare",
+    "Earth",
+    "Earths",
+    "Strategic",
+    "Key",
+    "Major",
+    "Green",
+    "Clean",
+    "Advanced",
+    "Asian",
+    "African",
+    "Processing",
+    "Mining",
+    "Minerals",
+    "Metals",
+    "Materials",
+    "Energy",
+    "Resources",
+    "Technology",
+    "Industrial",
+    "Industry",
+    "Magnets",
+    "Supply",
+    "Chain",
+    "Security",
+    "Domestic",
+    "Foreign",
+    "International",
+    "Local",
+    "Regional",
+    "Public",
+    "Private",
+    "Sovereign",
+    "Heavy",
+    "Light",
+    "Base",
+    "Precious",
+    "Battery",
+    "Electric",
+    "Vehicle",
+    "Vehicles",
+    "Defence",
+    "Defense",
+    "Production",
+    "Act",
+    "Plan",
+    "Strategy",
+    "Policy",
+    "Program",
+    "Programme",
+    "Index",
 ];
 
-const EN_CONNECT: &[&str] = &["of", "and", "for", "the", "&", "de", "del", "du", "la", "on"];
+const EN_CONNECT: &[&str] = &[
+    "of", "and", "for", "the", "&", "de", "del", "du", "la", "on",
+];
 
 const EN_NOT_NAME: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "His", "Her", "In",
-    "On", "At", "For", "From", "By", "With", "As", "But", "And", "Or", "If", "When", "While", "After",
-    "Before", "Since", "Under", "Over", "Meanwhile", "However", "Mr", "Ms", "Mrs", "Dr", "Chinese",
-    "American", "Australian", "European", "Western", "Japanese", "Korean", "British", "Indian",
-    "Canadian", "Russian", "French", "German", "Global", "World", "National", "Federal", "State", "New",
-    "Last", "Next", "First", "Second", "Third", "Former", "Minister", "President", "Secretary",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "Their",
+    "Our",
+    "His",
+    "Her",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "By",
+    "With",
+    "As",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Under",
+    "Over",
+    "Meanwhile",
+    "However",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Chinese",
+    "American",
+    "Australian",
+    "European",
+    "Western",
+    "Japanese",
+    "Korean",
+    "British",
+    "Indian",
+    "Canadian",
+    "Russian",
+    "French",
+    "German",
+    "Global",
+    "World",
+    "National",
+    "Federal",
+    "State",
+    "New",
+    "Last",
+    "Next",
+    "First",
+    "Second",
+    "Third",
+    "Former",
+    "Minister",
+    "President",
+    "Secretary",
 ];
 
 fn is_cap_word(w: &str) -> bool {
@@ -63,7 +174,13 @@ fn is_cap_word(w: &str) -> bool {
 }
 
 /// Finds organisation names not covered by lexicon organisations, in text order.
-pub fn find(text: &str, segments: &[Segment], hits: &[Hit], entries: &[Entry], cues: &[CueInfo]) -> Vec<Span> {
+pub fn find(
+    text: &str,
+    segments: &[Segment],
+    hits: &[Hit],
+    entries: &[Entry],
+    cues: &[CueInfo],
+) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for (k, h) in hits.iter().enumerate() {
         let ty = entries[h.entry as usize].ty;
@@ -72,11 +189,18 @@ pub fn find(text: &str, segments: &[Segment], hits: &[Hit], entries: &[Entry], c
         // word ("Mittal Steel").
         let material_tail = matches!(ty, EntryType::Material | EntryType::Element)
             && text[h.span.start..].starts_with(|c: char| c.is_ascii_uppercase())
-            && text[..h.span.start].trim_end().rsplit(' ').next().is_some_and(|w| is_cap_word(w) && !EN_NOT_NAME.contains(&w));
+            && text[..h.span.start]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| is_cap_word(w) && !EN_NOT_NAME.contains(&w));
         if ty != EntryType::Suffix && !material_tail {
             continue;
         }
-        let Some(seg) = segments.iter().find(|s| s.span.start <= h.span.start && h.span.end <= s.span.end) else {
+        let Some(seg) = segments
+            .iter()
+            .find(|s| s.span.start <= h.span.start && h.span.end <= s.span.end)
+        else {
             continue;
         };
         let span = if material_tail {
@@ -91,7 +215,9 @@ pub fn find(text: &str, segments: &[Segment], hits: &[Hit], entries: &[Entry], c
         if let Some(span) = span {
             // Not inside or equal to a lexicon organisation.
             let covered = hits.iter().any(|o| {
-                entries[o.entry as usize].ty == EntryType::Org && o.span.start <= span.start && span.end <= o.span.end
+                entries[o.entry as usize].ty == EntryType::Org
+                    && o.span.start <= span.start
+                    && span.end <= o.span.end
             });
             if !covered && out.last().is_none_or(|l| l.end <= span.start) {
                 out.push(span);
@@ -118,8 +244,14 @@ fn zh_name(text: &str, seg: Span, before: &[Hit], suffix: &Hit, entries: &[Entry
         if hit_i > 0 && before[hit_i - 1].span.end == start {
             let h = before[hit_i - 1];
             let ty = entries[h.entry as usize].ty;
-            let name_part = matches!(ty, EntryType::Place | EntryType::Material | EntryType::Element | EntryType::Org | EntryType::Suffix)
-                || (ty == EntryType::Anaphor && h.span.len() >= 6);
+            let name_part = matches!(
+                ty,
+                EntryType::Place
+                    | EntryType::Material
+                    | EntryType::Element
+                    | EntryType::Org
+                    | EntryType::Suffix
+            ) || (ty == EntryType::Anaphor && h.span.len() >= 6);
             if name_part {
                 start = h.span.start;
                 chars += text[h.span.start..h.span.end].chars().count();
@@ -131,7 +263,10 @@ fn zh_name(text: &str, seg: Span, before: &[Hit], suffix: &Hit, entries: &[Entry
             }
         }
         let c = text[..start].chars().next_back()?;
-        let name_char = (is_cjk(c) && !ZH_STOP.contains(c)) || c.is_ascii_alphanumeric() || c == '(' || c == ')';
+        let name_char = (is_cjk(c) && !ZH_STOP.contains(c))
+            || c.is_ascii_alphanumeric()
+            || c == '('
+            || c == ')';
         if !name_char {
             break;
         }
@@ -156,7 +291,8 @@ fn zh_name(text: &str, seg: Span, before: &[Hit], suffix: &Hit, entries: &[Entry
     }
     let start = suffix.span.end - name.len();
     let head = &text[start..suffix.span.start];
-    if head.is_empty() && name.len() < text[start.min(suffix.span.start)..suffix.span.end].len() + 1 {
+    if head.is_empty() && name.len() < text[start.min(suffix.span.start)..suffix.span.end].len() + 1
+    {
         // Only the suffix is left after cutting lead words (按照省委): a
         // public body named by its suffix alone stands as a name.
         let public = entries[suffix.entry as usize].id == "suffix.public";
@@ -165,8 +301,14 @@ fn zh_name(text: &str, seg: Span, before: &[Hit], suffix: &Hit, entries: &[Entry
     if head.chars().all(|c| ZH_GENERIC.contains(c) || !is_cjk(c)) {
         return None;
     }
-    let head_chars = head.chars().filter(|&c| is_cjk(c) || c.is_ascii_alphanumeric()).count();
-    if head_chars < 2 || head.contains('家') || head.matches('(').count() != head.matches(')').count() {
+    let head_chars = head
+        .chars()
+        .filter(|&c| is_cjk(c) || c.is_ascii_alphanumeric())
+        .count();
+    if head_chars < 2
+        || head.contains('家')
+        || head.matches('(').count() != head.matches(')').count()
+    {
         return None;
     }
     Some(Span::new(start, suffix.span.end))
@@ -181,7 +323,9 @@ fn en_words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
             i += 1;
         }
         let s = i;
-        while i < to && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'&' | b'\'' | b'-' | b'.')) {
+        while i < to
+            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'&' | b'\'' | b'-' | b'.'))
+        {
             i += 1;
         }
         if i > s {
@@ -195,7 +339,13 @@ fn en_words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn en_name(text: &str, seg: Span, _before: &[Hit], suffix: &Hit, _entries: &[Entry]) -> Option<Span> {
+fn en_name(
+    text: &str,
+    seg: Span,
+    _before: &[Hit],
+    suffix: &Hit,
+    _entries: &[Entry],
+) -> Option<Span> {
     // Capitalised words (and connectives between them) right before the suffix.
     let from = seg.start.max(suffix.span.start.saturating_sub(120));
     let words = en_words(text, from, suffix.span.start);
@@ -259,10 +409,17 @@ fn en_head(text: &str, seg: Span, head: &Hit) -> Option<Span> {
         return None;
     }
     // Include capitalised words right before ("U.S. Department of ...", "UK Ministry of").
-    let before = en_words(text, seg.start.max(head.span.start.saturating_sub(40)), head.span.start);
+    let before = en_words(
+        text,
+        seg.start.max(head.span.start.saturating_sub(40)),
+        head.span.start,
+    );
     let mut start = head.span.start;
     for &(s, e) in before.iter().rev() {
-        if !text[e..start].chars().all(|c| c == ' ') || !is_cap_word(&text[s..e]) || EN_NOT_NAME.contains(&&text[s..e]) {
+        if !text[e..start].chars().all(|c| c == ' ')
+            || !is_cap_word(&text[s..e])
+            || EN_NOT_NAME.contains(&&text[s..e])
+        {
             break;
         }
         start = s;

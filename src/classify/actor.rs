@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::{is_cjk, Actor, ActorSource, ClaimKind, Claim, Doc, Lang, Lexicon, Sentence, Speaker};
+use super::{is_cjk, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon, Sentence, Speaker};
 use crate::lexicon::EntryType;
 use crate::matcher::{EntryId, Hit};
 use crate::span::Span;
@@ -23,8 +23,16 @@ enum Who {
 impl Who {
     fn actor(self, span: Option<Span>, source: ActorSource) -> Actor {
         match self {
-            Who::Entry(e) => Actor { entry: Some(e), span, source },
-            Who::Found(s) => Actor { entry: None, span: Some(s), source },
+            Who::Entry(e) => Actor {
+                entry: Some(e),
+                span,
+                source,
+            },
+            Who::Found(s) => Actor {
+                entry: None,
+                span: Some(s),
+                source,
+            },
         }
     }
 }
@@ -83,7 +91,13 @@ impl State {
         if document.is_none() {
             document = doc.found_orgs.first().map(|&s| Who::Found(s));
         }
-        State { document, last_actor: None, last_org: None, last_actor_at: 0, report }
+        State {
+            document,
+            last_actor: None,
+            last_org: None,
+            last_actor_at: 0,
+            report,
+        }
     }
 
     /// The actor of a claim whose sentence names none.
@@ -143,16 +157,86 @@ pub enum Subject {
 }
 
 const EN_SKIP: &[&str] = &[
-    "also", "now", "then", "still", "further", "soon", "itself", "themselves", "jointly", "first",
-    "eventually", "therefore", "thus", "already", "reportedly", "in", "turn", "meanwhile", "instead",
-    "too", "both", "all", "alone", "separately", "additionally", "ultimately", "later", "likewise",
+    "also",
+    "now",
+    "then",
+    "still",
+    "further",
+    "soon",
+    "itself",
+    "themselves",
+    "jointly",
+    "first",
+    "eventually",
+    "therefore",
+    "thus",
+    "already",
+    "reportedly",
+    "in",
+    "turn",
+    "meanwhile",
+    "instead",
+    "too",
+    "both",
+    "all",
+    "alone",
+    "separately",
+    "additionally",
+    "ultimately",
+    "later",
+    "likewise",
 ];
 
 const ZH_SKIP: &[&str] = &[
-    "也", "还", "则", "亦", "都", "仍", "正", "已", "再", "即", "并", "就", "均", "又", "更", "将",
-    "今年", "明年", "年内", "下半年", "上半年", "今后", "未来", "近期", "日前", "目前", "随后", "届时",
-    "同时", "此前", "已经", "正在", "计划", "一定", "坚决", "必须", "首次", "率先", "积极", "继续",
+    "也",
+    "还",
+    "则",
+    "亦",
+    "都",
+    "仍",
+    "正",
+    "已",
+    "再",
+    "即",
+    "并",
+    "就",
+    "均",
+    "又",
+    "更",
+    "将",
+    "今年",
+    "明年",
+    "年内",
+    "下半年",
+    "上半年",
+    "今后",
+    "未来",
+    "近期",
+    "日前",
+    "目前",
+    "随后",
+    "届时",
+    "同时",
+    "此前",
+    "已经",
+    "正在",
+    "计划",
+    "一定",
+    "坚决",
+    "必须",
+    "首次",
+    "率先",
+    "积极",
+    "继续",
 ];
+
+/// Byte offset just after the last char of `s` that matches `pred` (0 if none).
+fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| pred(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
 
 /// Classifies what stands right before `cue` in the sentence.
 pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) -> Subject {
@@ -175,9 +259,7 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
                 }
             }
         } else {
-            let word_start = before
-                .rfind(|c: char| !c.is_ascii_alphabetic())
-                .map_or(0, |i| i + 1);
+            let word_start = after_last(before, |c| !c.is_ascii_alphabetic());
             let word = &before[word_start..];
             if !word.is_empty() && EN_SKIP.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 stripped = Some(&before[..word_start]);
@@ -193,7 +275,10 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
     }
     // A hit ending exactly there.
     if let Some(h) = s.hits.iter().rev().find(|h| h.span.end <= end) {
-        let near = doc.text[h.span.end..end].trim_end_matches(['\'', 's', ')']).trim().is_empty();
+        let near = doc.text[h.span.end..end]
+            .trim_end_matches(['\'', 's', ')'])
+            .trim()
+            .is_empty();
         if near {
             let c = lex.cue(h);
             if c.actor || c.anaphor {
@@ -201,7 +286,10 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
             }
             let ty = lex.entries[h.entry as usize].ty;
             if c.measure
-                || matches!(ty, EntryType::Element | EntryType::Material | EntryType::Policy)
+                || matches!(
+                    ty,
+                    EntryType::Element | EntryType::Material | EntryType::Policy
+                )
             {
                 return Subject::Thing;
             }
@@ -213,10 +301,15 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
     if s.lang == Lang::En {
         // A capitalised word right before: a name.
         let before = &doc.text[start..end];
-        let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '-')).map_or(0, |i| i + 1);
+        let word_start = after_last(before, |c| {
+            !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '-')
+        });
         let word = &before[word_start..];
         if word.starts_with(|c: char| c.is_ascii_uppercase())
-            && !matches!(word, "The" | "This" | "That" | "These" | "Those" | "A" | "An" | "It" | "There")
+            && !matches!(
+                word,
+                "The" | "This" | "That" | "These" | "Those" | "A" | "An" | "It" | "There"
+            )
         {
             return Subject::Actor;
         }
@@ -246,14 +339,48 @@ impl Cand {
 
 /// Words that may open a Chinese clause before its subject (据悉，目前，今后).
 const ZH_CLAUSE_LEAD: &[&str] = &[
-    "据悉", "据了解", "据介绍", "据报道", "据称", "目前", "此前", "今年", "去年", "明年", "今后", "未来",
-    "同时", "另外", "此外", "其中", "而", "但", "并", "且", "近日", "日前", "随后", "届时", "当前",
-    "与此同时", "对此", "为此", "因此", "所以", "如今", "眼下", "按照", "根据", "上述", "此次",
+    "据悉",
+    "据了解",
+    "据介绍",
+    "据报道",
+    "据称",
+    "目前",
+    "此前",
+    "今年",
+    "去年",
+    "明年",
+    "今后",
+    "未来",
+    "同时",
+    "另外",
+    "此外",
+    "其中",
+    "而",
+    "但",
+    "并",
+    "且",
+    "近日",
+    "日前",
+    "随后",
+    "届时",
+    "当前",
+    "与此同时",
+    "对此",
+    "为此",
+    "因此",
+    "所以",
+    "如今",
+    "眼下",
+    "按照",
+    "根据",
+    "上述",
+    "此次",
 ];
 
 const EN_PREPOSITIONS: &[&str] = &[
-    "of", "with", "for", "to", "from", "in", "by", "against", "on", "at", "into", "between", "among",
-    "under", "over", "about", "like", "than", "via", "through", "toward", "towards", "across", "versus",
+    "of", "with", "for", "to", "from", "in", "by", "against", "on", "at", "into", "between",
+    "among", "under", "over", "about", "like", "than", "via", "through", "toward", "towards",
+    "across", "versus",
 ];
 
 /// True when `from..to` (Chinese) holds only clause-opening words, time
@@ -268,7 +395,11 @@ fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
             }
         }
         // Dates and years: 2011年5月9日, 5月19日
-        let digits: usize = rest.chars().take_while(|c| c.is_ascii_digit() || "年月日份底初中旬号".contains(*c)).map(char::len_utf8).sum();
+        let digits: usize = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "年月日份底初中旬号".contains(*c))
+            .map(char::len_utf8)
+            .sum();
         if digits > 0 {
             rest = rest[digits..].trim_start_matches([' ', ',']);
             continue;
@@ -282,12 +413,18 @@ fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
 fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Vec<usize> {
     let mut starts = vec![s.body];
     for (i, c) in doc.text[s.body..at].char_indices() {
-        if matches!(c, ',' | ';' | ':' | '(' | '"') || (c == '-' && doc.text[s.body + i..].starts_with("- ")) {
+        if matches!(c, ',' | ';' | ':' | '(' | '"')
+            || (c == '-' && doc.text[s.body + i..].starts_with("- "))
+        {
             starts.push(s.body + i + c.len_utf8());
         }
     }
     // After a verb of saying ("said", 表示).
-    for h in s.hits.iter().filter(|h| h.span.end <= at && lex.cue(h).speech) {
+    for h in s
+        .hits
+        .iter()
+        .filter(|h| h.span.end <= at && lex.cue(h).speech)
+    {
         starts.push(h.span.end);
     }
     starts.sort_unstable();
@@ -302,22 +439,36 @@ fn clause_subject(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) 
         .iter()
         .filter(|h| h.span.end <= at && (is_org(lex, h) || is_place(lex, h) || lex.cue(h).anaphor))
         .map(|h| Cand::Hit(*h))
-        .chain(s.found_orgs.iter().filter(|f| f.end <= at).map(|f| Cand::Found(*f)))
+        .chain(
+            s.found_orgs
+                .iter()
+                .filter(|f| f.end <= at)
+                .map(|f| Cand::Found(*f)),
+        )
         .collect();
     cands.sort_by_key(|c| c.span().start);
     let starts = clause_starts(doc, lex, s, at);
     // Clauses from the one holding the cue back to the first.
     for (k, &cs) in starts.iter().enumerate().rev() {
         let ce = starts.get(k + 1).copied().unwrap_or(at).min(at);
-        let in_clause = cands.iter().filter(|c| c.span().start >= cs && c.span().end <= ce);
+        let in_clause = cands
+            .iter()
+            .filter(|c| c.span().start >= cs && c.span().end <= ce);
         let pick = match s.lang {
-            Lang::Zh => in_clause.into_iter().find(|c| zh_clause_lead(doc.text, cs, c.span().start)),
+            Lang::Zh => in_clause
+                .into_iter()
+                .find(|c| zh_clause_lead(doc.text, cs, c.span().start)),
             Lang::En => in_clause.into_iter().rev().find(|c| {
                 let before = doc.text[cs..c.span().start].trim_end();
-                let word = before.rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
+                let word = before
+                    .rsplit(|ch: char| !ch.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
                 let word = if word.eq_ignore_ascii_case("the") {
                     let b = before[..before.len() - 3].trim_end();
-                    b.rsplit(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("")
+                    b.rsplit(|ch: char| !ch.is_ascii_alphabetic())
+                        .next()
+                        .unwrap_or("")
                 } else {
                     word
                 };
@@ -356,21 +507,34 @@ pub fn find(
             let cue = lex.cue(&h);
             // An organisation named earlier in the same sentence comes first.
             if !cue.first_person {
-                if let Some(o) = s.hits.iter().filter(|o| o.span.end <= h.span.start).find(|o| is_org(lex, o)) {
+                if let Some(o) = s
+                    .hits
+                    .iter()
+                    .filter(|o| o.span.end <= h.span.start)
+                    .find(|o| is_org(lex, o))
+                {
                     return Some(Who::Entry(o.entry).actor(Some(o.span), ActorSource::Anaphor));
                 }
             }
-            let who = if cue.first_person { state.document.or(state.focus()) } else { state.focus() };
+            let who = if cue.first_person {
+                state.document.or(state.focus())
+            } else {
+                state.focus()
+            };
             who.map(|w| w.actor(None, ActorSource::Anaphor))
         }
         Some(Cand::Hit(h)) => Some(Who::Entry(h.entry).actor(Some(h.span), ActorSource::Subject)),
         None => {
             // English passive: "... will be funded by the Department of Defense".
             if s.lang == Lang::En {
-                let by = s.hits.iter().filter(|h| h.span.start >= at && is_org(lex, h)).find(|h| {
-                    let before = doc.text[s.span.start..h.span.start].trim_end();
-                    before.ends_with(" by") || before.ends_with(" by the")
-                });
+                let by = s
+                    .hits
+                    .iter()
+                    .filter(|h| h.span.start >= at && is_org(lex, h))
+                    .find(|h| {
+                        let before = doc.text[s.span.start..h.span.start].trim_end();
+                        before.ends_with(" by") || before.ends_with(" by the")
+                    });
                 if let Some(h) = by {
                     return Some(Who::Entry(h.entry).actor(Some(h.span), ActorSource::Sentence));
                 }

@@ -13,7 +13,11 @@ pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec
             out.push(Signal {
                 kind: ClaimKind::Assessment,
                 weight: 2,
-                evidence: Evidence { rule: "assessment/en/quotation".into(), entry: None, cue: Some(crate::Span::new(s.body, s.body + 1)) },
+                evidence: Evidence {
+                    rule: "assessment/en/quotation".into(),
+                    entry: None,
+                    cue: Some(crate::Span::new(s.body, s.body + 1)),
+                },
                 at: s.body,
             });
         }

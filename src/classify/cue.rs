@@ -60,7 +60,10 @@ fn flag(e: &Entry, key: &str) -> bool {
 impl CueInfo {
     /// Derives the classifier's view of `e`.
     pub fn of(e: &Entry) -> CueInfo {
-        let mut c = CueInfo { weight: 2, ..CueInfo::default() };
+        let mut c = CueInfo {
+            weight: 2,
+            ..CueInfo::default()
+        };
         match e.ty {
             EntryType::Cue => {
                 c.claim = e.attr("claim").and_then(ClaimKind::from_name);

@@ -17,10 +17,22 @@ use crate::figure::{TimeKind, TimeMention};
 const CJK_DIGITS: &str = "〇零一二两三四五六七八九十百";
 
 /// Words right before a time that make it a point of departure, not a deadline.
-const SINCE: &[&str] = &["since", "from", "announced on", "announced", "earlier", "last", "自", "从", "自从", "于"];
+const SINCE: &[&str] = &[
+    "since",
+    "from",
+    "announced on",
+    "announced",
+    "earlier",
+    "last",
+    "自",
+    "从",
+    "自从",
+    "于",
+];
 
 fn specific(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit() || CJK_DIGITS.contains(c))
+    text.chars()
+        .any(|c| c.is_ascii_digit() || CJK_DIGITS.contains(c))
 }
 
 fn departure(doc: &Doc<'_>, t: &TimeMention) -> bool {
@@ -28,7 +40,10 @@ fn departure(doc: &Doc<'_>, t: &TimeMention) -> bool {
     let from = before.char_indices().rev().nth(12).map_or(0, |(i, _)| i);
     let window = before[from..].to_ascii_lowercase();
     let after = &doc.text[t.span.end..];
-    SINCE.iter().any(|w| window.ends_with(w)) || after.starts_with("以来") || after.starts_with("起") || after.trim_start().starts_with("ago")
+    SINCE.iter().any(|w| window.ends_with(w))
+        || after.starts_with("以来")
+        || after.starts_with("起")
+        || after.trim_start().starts_with("ago")
 }
 
 /// True when `t` gives a claim of `kind` a deadline.
@@ -41,7 +56,14 @@ fn deadline(doc: &Doc<'_>, kind: ClaimKind, t: &TimeMention) -> bool {
     }
     let text = &doc.text[t.span.start..t.span.end];
     specific(text)
-        && matches!(t.kind, TimeKind::Year | TimeKind::Quarter | TimeKind::Month | TimeKind::Date | TimeKind::Duration)
+        && matches!(
+            t.kind,
+            TimeKind::Year
+                | TimeKind::Quarter
+                | TimeKind::Month
+                | TimeKind::Date
+                | TimeKind::Duration
+        )
         && !departure(doc, t)
 }
 
@@ -57,12 +79,20 @@ pub fn decide(
         return None;
     }
     if let Some(f) = s.figures.first() {
-        evidence.push(Evidence { rule: "disclosure/figure".into(), entry: None, cue: Some(f.span) });
+        evidence.push(Evidence {
+            rule: "disclosure/figure".into(),
+            entry: None,
+            cue: Some(f.span),
+        });
         return Some(Disclosure::Disclosed);
     }
     if kind != ClaimKind::Fact {
         if let Some(t) = s.times.iter().find(|t| deadline(doc, kind, t)) {
-            evidence.push(Evidence { rule: "disclosure/deadline".into(), entry: None, cue: Some(t.span) });
+            evidence.push(Evidence {
+                rule: "disclosure/deadline".into(),
+                entry: None,
+                cue: Some(t.span),
+            });
             return Some(Disclosure::Disclosed);
         }
     }

@@ -6,9 +6,26 @@ use crate::segment::SegmentKind;
 
 /// Boilerplate markers: a sentence containing one asserts nothing.
 const BOILERPLATE: &[&str] = &[
-    "©", "-->", "<!--", "http://", "https://", "All rights reserved", "Comments", "Click here",
-    "Read more", "Subscribe", "Sign up", "Share this", "版权所有", "责任编辑", "来源:", "时间:",
-    "原标题", "编辑:", "记者 ", "摄",
+    "©",
+    "-->",
+    "<!--",
+    "http://",
+    "https://",
+    "All rights reserved",
+    "Comments",
+    "Click here",
+    "Read more",
+    "Subscribe",
+    "Sign up",
+    "Share this",
+    "版权所有",
+    "责任编辑",
+    "来源:",
+    "时间:",
+    "原标题",
+    "编辑:",
+    "记者 ",
+    "摄",
 ];
 
 /// True when the sentence carries no claim (kind `none`).
@@ -34,14 +51,20 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
             Lang::En => body.split_whitespace().count() <= 10,
             Lang::Zh => body.chars().filter(|&c| super::is_cjk(c)).count() <= 40,
         };
-        let strong = s.hits.iter().any(|h| lex.cue(h).claim.is_some() && lex.cue(h).weight >= 3);
+        let strong = s
+            .hits
+            .iter()
+            .any(|h| lex.cue(h).claim.is_some() && lex.cue(h).weight >= 3);
         if short && !strong {
             return true;
         }
     }
     match s.lang {
         Lang::En => {
-            let words = body.split_whitespace().filter(|w| w.chars().any(|c| c.is_alphabetic())).count();
+            let words = body
+                .split_whitespace()
+                .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+                .count();
             if words < 4 && s.figures.is_empty() {
                 return true;
             }
@@ -62,7 +85,10 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
                 if rest.starts_with('《') && rest.ends_with('》') {
                     rest = "";
                 }
-                let claimish = s.hits.iter().any(|h| lex.cue(h).claim.is_some_and(|k| k != ClaimKind::Fact));
+                let claimish = s
+                    .hits
+                    .iter()
+                    .any(|h| lex.cue(h).claim.is_some_and(|k| k != ClaimKind::Fact));
                 if rest.is_empty() && s.figures.is_empty() && cjk < 40 && !claimish {
                     return true;
                 }
@@ -78,7 +104,11 @@ pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Ve
         out.push(Signal {
             kind: ClaimKind::Fact,
             weight: 1,
-            evidence: Evidence { rule: format!("fact/{}/figure", s.lang.name()).into(), entry: None, cue: Some(f.span) },
+            evidence: Evidence {
+                rule: format!("fact/{}/figure", s.lang.name()).into(),
+                entry: None,
+                cue: Some(f.span),
+            },
             at: f.span.start,
         });
     }

@@ -170,11 +170,19 @@ pub struct Evidence {
 
 impl Evidence {
     fn rule(rule: impl Into<Cow<'static, str>>) -> Evidence {
-        Evidence { rule: rule.into(), entry: None, cue: None }
+        Evidence {
+            rule: rule.into(),
+            entry: None,
+            cue: None,
+        }
     }
 
     fn hit(rule: impl Into<Cow<'static, str>>, hit: &Hit) -> Evidence {
-        Evidence { rule: rule.into(), entry: Some(hit.entry), cue: Some(hit.span) }
+        Evidence {
+            rule: rule.into(),
+            entry: Some(hit.entry),
+            cue: Some(hit.span),
+        }
     }
 }
 
@@ -329,18 +337,49 @@ pub(crate) enum Section {
 }
 
 /// Heading words of a report's review sections.
-const REVIEW_WORDS: &[&str] = &["回顾", "成就", "成绩", "进展情况", "工作总结", "过去一年", "过去五年", "一年来", "五年来"];
+const REVIEW_WORDS: &[&str] = &[
+    "回顾",
+    "成就",
+    "成绩",
+    "进展情况",
+    "工作总结",
+    "过去一年",
+    "过去五年",
+    "一年来",
+    "五年来",
+];
 /// Heading words of a report's task sections.
 const TASK_WORDS: &[&str] = &[
-    "目标", "任务", "重点工作", "工作安排", "主要考虑", "总体要求", "部署", "举措", "措施", "建议", "政策取向",
-    "重点抓好", "重点做好", "工作要求",
+    "目标",
+    "任务",
+    "重点工作",
+    "工作安排",
+    "主要考虑",
+    "总体要求",
+    "部署",
+    "举措",
+    "措施",
+    "建议",
+    "政策取向",
+    "重点抓好",
+    "重点做好",
+    "工作要求",
 ];
 
 /// Phrases that mark a report delivered by one body (its work report, plan
 /// or outline), whose subjectless task lines are that body's.
 const REPORT_MARKERS: &[&str] = &[
-    "工作报告", "规划纲要", "规划建议", "我代表", "行动方案", "实施方案", "Executive Order", "Fact Sheet",
-    "FACT SHEET", "Joint Statement", "Framework",
+    "工作报告",
+    "规划纲要",
+    "规划建议",
+    "我代表",
+    "行动方案",
+    "实施方案",
+    "Executive Order",
+    "Fact Sheet",
+    "FACT SHEET",
+    "Joint Statement",
+    "Framework",
 ];
 
 /// True when the head of the article marks it as a report.
@@ -446,7 +485,12 @@ fn classify_sentence(
     Some(Claim {
         sentence: s.index,
         kind,
-        hedged: hedged.is_some() || (kind == ClaimKind::Forecast && best.evidence.entry.is_some_and(|e| lex.cues[e as usize].hedge)),
+        hedged: hedged.is_some()
+            || (kind == ClaimKind::Forecast
+                && best
+                    .evidence
+                    .entry
+                    .is_some_and(|e| lex.cues[e as usize].hedge)),
         negated: negated.is_some(),
         actor,
         speaker,
@@ -463,7 +507,8 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
         // In a report's task section, results wording and evaluative wording
         // describe targets ("取得显著成效"): only a perfect marker makes a fact.
         if s.section == Section::Tasks
-            && ((claim == ClaimKind::Fact && !c.perfect) || (claim == ClaimKind::Assessment && c.style))
+            && ((claim == ClaimKind::Fact && !c.perfect)
+                || (claim == ClaimKind::Assessment && c.style))
         {
             continue;
         }
@@ -477,7 +522,10 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
             match actor::subject_of(doc, lex, s, h) {
                 actor::Subject::Actor => (Some(claim), "actor-subject"),
                 actor::Subject::Thing => (c.else_claim, "thing-subject"),
-                actor::Subject::Unknown => (plan::unknown_subject(doc, s, h, claim, c.else_claim), "open-subject"),
+                actor::Subject::Unknown => (
+                    plan::unknown_subject(doc, s, h, claim, c.else_claim),
+                    "open-subject",
+                ),
             }
         } else {
             (Some(claim), "cue")
@@ -488,6 +536,11 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
         } else {
             format!("{}/{}/{}", kind.name(), s.lang.name(), how)
         };
-        out.push(Signal { kind, weight: c.weight, evidence: Evidence::hit(rule, h), at: h.span.start });
+        out.push(Signal {
+            kind,
+            weight: c.weight,
+            evidence: Evidence::hit(rule, h),
+            at: h.span.start,
+        });
     }
 }

@@ -32,7 +32,8 @@ pub fn marker_len(text: &str) -> usize {
         if digits > 0 && digits <= 2 {
             let rest = &trimmed[digits..];
             for p in [".) ", ". ", ") ", "、", ".", ")"] {
-                if rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                if rest.starts_with(p) && !rest[p.len()..].starts_with(|c: char| c.is_ascii_digit())
+                {
                     n = digits + p.len();
                     break;
                 }
@@ -41,12 +42,17 @@ pub fn marker_len(text: &str) -> usize {
     }
     if n == 0 && trimmed.starts_with('(') {
         // (a) (1) (一) (iv)
-        let window = trimmed.char_indices().nth(8).map_or(trimmed.len(), |(i, _)| i);
+        let window = trimmed
+            .char_indices()
+            .nth(8)
+            .map_or(trimmed.len(), |(i, _)| i);
         if let Some(close) = trimmed[..window].find(')') {
             let inner = &trimmed[1..close];
             if !inner.is_empty()
                 && inner.chars().count() <= 4
-                && inner.chars().all(|c| c.is_ascii_alphanumeric() || CJK_NUMERALS.contains(c))
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || CJK_NUMERALS.contains(c))
             {
                 n = close + 1;
             }
@@ -54,8 +60,11 @@ pub fn marker_len(text: &str) -> usize {
     }
     if n == 0 {
         // 一、 二是 十二是
-        let numerals: usize =
-            trimmed.chars().take_while(|c| CJK_NUMERALS.contains(*c)).map(char::len_utf8).sum();
+        let numerals: usize = trimmed
+            .chars()
+            .take_while(|c| CJK_NUMERALS.contains(*c))
+            .map(char::len_utf8)
+            .sum();
         if numerals > 0 && numerals <= 6 {
             let rest = &trimmed[numerals..];
             if rest.starts_with('、') {
@@ -75,9 +84,40 @@ pub fn marker_len(text: &str) -> usize {
 /// Adverbs and connectives that may stand between the start of a task line
 /// and its verb (同时，还将……; 今年要……).
 const LEAD_WORDS: &[&str] = &[
-    "同时", "此外", "另外", "今后", "今年", "明年", "下一步", "下步", "还", "也", "并", "要", "将",
-    "继续", "进一步", "切实", "全力", "着力", "更加", "首先", "其次", "最后", "第一", "第二", "第三",
-    "重点", "主要", "一方面", "另一方面", "为此", "对此", "与此同时", "当前", "目前",
+    "同时",
+    "此外",
+    "另外",
+    "今后",
+    "今年",
+    "明年",
+    "下一步",
+    "下步",
+    "还",
+    "也",
+    "并",
+    "要",
+    "将",
+    "继续",
+    "进一步",
+    "切实",
+    "全力",
+    "着力",
+    "更加",
+    "首先",
+    "其次",
+    "最后",
+    "第一",
+    "第二",
+    "第三",
+    "重点",
+    "主要",
+    "一方面",
+    "另一方面",
+    "为此",
+    "对此",
+    "与此同时",
+    "当前",
+    "目前",
 ];
 
 /// True when `hit` opens the sentence body (after a marker and at most a
@@ -113,7 +153,7 @@ pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
 
 /// Characters that, right after 计划 or 目标, make it a noun (计划的, 计划产量,
 /// 目标之一) — or that end the phrase.
-const NOUN_AFTER: &str = "的产指内外经中之书单表数量性和与及等是为,。;:、)!?";
+const NOUN_AFTER: &str = "的产指内外经中之书单表数量性和与及等,。;:、)!?";
 /// Characters that, right before, make it a noun (这一计划, 按照计划, 生产计划).
 const NOUN_BEFORE: &str = "的照据个项这此该一产性度展作划和与及本原新家";
 /// Words shortly before that make it the object of "according to" (按照国家计划生产).
@@ -133,7 +173,11 @@ pub fn reads_as_noun(text: &str, span: Span) -> bool {
     if matches!(before, Some(c) if NOUN_BEFORE.contains(c)) {
         return true;
     }
-    let from = text[..span.start].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    let from = text[..span.start]
+        .char_indices()
+        .rev()
+        .nth(7)
+        .map_or(0, |(i, _)| i);
     let window = &text[from..span.start];
     ACCORDING_TO.iter().any(|w| window.contains(w)) && !window.contains([',', '。'])
 }
@@ -150,10 +194,56 @@ const CHANGE_VERBS: &[&str] = &[
 /// Chinese verbs after 将/要/会 that describe a change or state of things
 /// rather than an action (产量将超过, 价格将继续上涨).
 const ZH_CHANGE: &[&str] = &[
-    "超过", "超", "达到", "达", "增长", "增加", "下降", "减少", "上涨", "下跌", "回落", "走高", "走低", "出现",
-    "成为", "进入", "面临", "迎来", "维持", "有所", "远超", "突破", "接近", "低于", "高于", "影响", "导致",
-    "带来", "推高", "拉动", "受益", "受到", "是", "更加", "大幅", "明显", "逐步", "继续上涨", "继续下跌",
-    "继续增长", "继续走高", "继续下降", "持续上涨", "持续增长", "不断", "变得", "有利于", "利好", "冲击", "对",
+    "超过",
+    "超",
+    "达到",
+    "达",
+    "增长",
+    "增加",
+    "下降",
+    "减少",
+    "上涨",
+    "下跌",
+    "回落",
+    "走高",
+    "走低",
+    "出现",
+    "成为",
+    "进入",
+    "面临",
+    "迎来",
+    "维持",
+    "有所",
+    "远超",
+    "突破",
+    "接近",
+    "低于",
+    "高于",
+    "影响",
+    "导致",
+    "带来",
+    "推高",
+    "拉动",
+    "受益",
+    "受到",
+    "是",
+    "更加",
+    "大幅",
+    "明显",
+    "逐步",
+    "继续上涨",
+    "继续下跌",
+    "继续增长",
+    "继续走高",
+    "继续下降",
+    "持续上涨",
+    "持续增长",
+    "不断",
+    "变得",
+    "有利于",
+    "利好",
+    "冲击",
+    "对",
 ];
 
 /// The kind a "will"/将 cue signals when nothing tells whether its subject is
@@ -172,10 +262,16 @@ pub fn unknown_subject(
         // a forecast, anything else the plan of an actor left unsaid.
         let after = &doc.text[hit.span.end..s.span.end];
         let change = ZH_CHANGE.iter().any(|w| after.starts_with(w));
-        return if change { else_claim.or(Some(claim)) } else { Some(claim) };
+        return if change {
+            else_claim.or(Some(claim))
+        } else {
+            Some(claim)
+        };
     }
     let after = doc.text[hit.span.end..s.span.end].trim_start();
-    let mut words = after.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+    let mut words = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("").to_ascii_lowercase();
     if first == "be" {
         // Passive "will be built" is a plan; "will be lower" a forecast.
@@ -198,7 +294,11 @@ pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec
         out.push(Signal {
             kind: ClaimKind::Plan,
             weight: 1,
-            evidence: Evidence { rule: format!("plan/{}/task-section", s.lang.name()).into(), entry: None, cue: None },
+            evidence: Evidence {
+                rule: format!("plan/{}/task-section", s.lang.name()).into(),
+                entry: None,
+                cue: None,
+            },
             at: s.body.min(doc.text.len()),
         });
     }
@@ -210,8 +310,14 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(&"- Baogang aligns"[marker_len("- Baogang aligns")..], "Baogang aligns");
-        assert_eq!(&"6. Scrap: The"[marker_len("6. Scrap: The")..], "Scrap: The");
+        assert_eq!(
+            &"- Baogang aligns"[marker_len("- Baogang aligns")..],
+            "Baogang aligns"
+        );
+        assert_eq!(
+            &"6. Scrap: The"[marker_len("6. Scrap: The")..],
+            "Scrap: The"
+        );
         assert_eq!(&"(一)立足壮大"[marker_len("(一)立足壮大")..], "立足壮大");
         assert_eq!(&"二是加快产业"[marker_len("二是加快产业")..], "加快产业");
         assert_eq!(&"一、总体要求"[marker_len("一、总体要求")..], "总体要求");

@@ -11,7 +11,21 @@ use super::{is_cjk, Doc, Lang, Lexicon, Sentence, Speaker};
 use crate::lexicon::EntryType;
 use crate::span::Span;
 
-const TITLES: &[&str] = &["Mr", "Ms", "Mrs", "Dr", "Prof", "Professor", "Sir", "Dame", "President", "Premier", "Secretary", "Senator", "Governor"];
+const TITLES: &[&str] = &[
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "President",
+    "Premier",
+    "Secretary",
+    "Senator",
+    "Governor",
+];
 
 /// Capitalised words starting at `at` (at most four), as a span.
 fn name_after(text: &str, at: usize, limit: usize) -> Option<Span> {
@@ -37,7 +51,12 @@ fn name_after(text: &str, at: usize, limit: usize) -> Option<Span> {
         words += 1;
         pos = w_end;
     }
-    (words > 0).then(|| Span::new(at + (text[at..end].len() - text[at..end].trim_start().len()), end))
+    (words > 0).then(|| {
+        Span::new(
+            at + (text[at..end].len() - text[at..end].trim_start().len()),
+            end,
+        )
+    })
 }
 
 /// Capitalised words ending at `end` (at most three), as a span.
@@ -50,7 +69,10 @@ fn name_before(text: &str, start: usize, end: usize) -> Option<Span> {
         if words == 3 || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
             break;
         }
-        if matches!(w, "The" | "A" | "An" | "It" | "This" | "That" | "He" | "She" | "They" | "We") {
+        if matches!(
+            w,
+            "The" | "A" | "An" | "It" | "This" | "That" | "He" | "She" | "They" | "We"
+        ) {
             break;
         }
         from -= w.len();
@@ -81,19 +103,39 @@ pub fn find(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Speaker
             Lang::En => name_after(text, role.span.end, s.span.end),
             Lang::Zh => {
                 let after = &text[role.span.end..s.span.end];
-                let n: usize = after.chars().take_while(|&c| is_cjk(c)).take(4).map(char::len_utf8).sum();
+                let n: usize = after
+                    .chars()
+                    .take_while(|&c| is_cjk(c))
+                    .take(4)
+                    .map(char::len_utf8)
+                    .sum();
                 // A name of two or three characters right before the verb.
-                let verb_at = s.hits.iter().find(|h| h.span.start >= role.span.end && lex.cue(h).speech).map(|h| h.span.start);
+                let verb_at = s
+                    .hits
+                    .iter()
+                    .find(|h| h.span.start >= role.span.end && lex.cue(h).speech)
+                    .map(|h| h.span.start);
                 match verb_at {
-                    Some(v) if v > role.span.end && v - role.span.end <= n && (v - role.span.end) / 3 >= 2 && (v - role.span.end) / 3 <= 3 => {
+                    Some(v)
+                        if v > role.span.end
+                            && v - role.span.end <= n
+                            && (v - role.span.end) / 3 >= 2
+                            && (v - role.span.end) / 3 <= 3 =>
+                    {
                         Some(Span::new(role.span.end, v))
                     }
                     _ => None,
                 }
             }
         };
-        let span = name.map_or(role.span, |n| Span::new(role.span.start.min(n.start), role.span.end.max(n.end)));
-        return Some(Speaker { name, role: Some(*role), span });
+        let span = name.map_or(role.span, |n| {
+            Span::new(role.span.start.min(n.start), role.span.end.max(n.end))
+        });
+        return Some(Speaker {
+            name,
+            role: Some(*role),
+            span,
+        });
     }
     if s.lang == Lang::En {
         // "Mr O'Leary said", "Lakshmi Mittal has told"
@@ -101,13 +143,33 @@ pub fn find(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Speaker
             if let Some(i) = s.text.find(&format!("{t} ")) {
                 let at = s.span.start + i;
                 if let Some(n) = name_after(text, at + t.len() + 1, s.span.end) {
-                    return Some(Speaker { name: Some(Span::new(at, n.end)), role: None, span: Span::new(at, n.end) });
+                    return Some(Speaker {
+                        name: Some(Span::new(at, n.end)),
+                        role: None,
+                        span: Span::new(at, n.end),
+                    });
                 }
             }
         }
-        if let Some(n) = name_before(text, s.span.start.max(speech.span.start.saturating_sub(60)), speech.span.start) {
-            if n.start > s.body || s.text[n.start - s.span.start..].contains(' ') {
-                return Some(Speaker { name: Some(n), role: None, span: n });
+        if let Some(n) = name_before(
+            text,
+            s.span.start.max(speech.span.start.saturating_sub(60)),
+            speech.span.start,
+        ) {
+            // Not an organisation or place the lexicon knows ("Baogang Group says").
+            let named = s.hits.iter().any(|h| {
+                h.span.overlaps(n)
+                    && matches!(
+                        lex.entries[h.entry as usize].ty,
+                        EntryType::Org | EntryType::Place
+                    )
+            }) || s.found_orgs.iter().any(|f| f.overlaps(n));
+            if !named && (n.start > s.body || s.text[n.start - s.span.start..].contains(' ')) {
+                return Some(Speaker {
+                    name: Some(n),
+                    role: None,
+                    span: n,
+                });
             }
         }
     }

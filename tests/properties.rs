@@ -1,0 +1,246 @@
+//! Properties that hold for any input: no panic, every span on char
+//! boundaries inside the text and nested where it should be, output
+//! independent of thread count and of batch order, and matcher hits equal to
+//! a naive leftmost-longest oracle.
+
+use proptest::prelude::*;
+use ree_claims::lexicon::parse;
+use ree_claims::matcher::Matcher;
+use ree_claims::normalize::fold_str;
+use ree_claims::record::{ArticleRecord, SpanRecord};
+use ree_claims::Extractor;
+
+fn extractor() -> &'static Extractor {
+    use std::sync::OnceLock;
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new().expect("embedded lexicons"))
+}
+
+/// Text made of the pieces news text is made of: words in both scripts,
+/// numbers, units, quotes, punctuation of both widths, line breaks, odd
+/// characters.
+fn newsish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("包钢集团".to_string()),
+        Just("將".to_string()),
+        Just("计划".to_string()),
+        Just("3.5万吨".to_string()),
+        Just("24亿元".to_string()),
+        Just("Baogang Group".to_string()),
+        Just(" will ".to_string()),
+        Just("US$277 million".to_string()),
+        Just("97 percent".to_string()),
+        Just("。".to_string()),
+        Just("，".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        Just("- ".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("《".to_string()),
+        Just("？".to_string()),
+        Just("５０００".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("🙂".to_string()),
+        "[a-zA-Z ]{1,8}".prop_map(|s| s),
+        "[0-9.,%$]{1,6}".prop_map(|s| s),
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+fn check_span(text: &str, s: SpanRecord, what: &str) -> Result<(), TestCaseError> {
+    prop_assert!(
+        s.start <= s.end && s.end <= text.len(),
+        "{what} {s:?} outside text of {} bytes",
+        text.len()
+    );
+    prop_assert!(
+        text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+        "{what} {s:?} not on char boundaries"
+    );
+    Ok(())
+}
+
+fn check_record(text: &str, rec: &ArticleRecord) -> Result<(), TestCaseError> {
+    for s in &rec.sentences {
+        check_span(
+            text,
+            SpanRecord {
+                start: s.start,
+                end: s.end,
+            },
+            "sentence",
+        )?;
+    }
+    for w in rec.sentences.windows(2) {
+        prop_assert!(
+            w[0].end <= w[1].start,
+            "sentences overlap or are out of order"
+        );
+    }
+    for c in &rec.claims {
+        check_span(text, c.span, "claim")?;
+        let sent = &rec.sentences[c.sentence];
+        prop_assert_eq!((c.span.start, c.span.end), (sent.start, sent.end));
+        for e in &c.evidence {
+            if let Some(cue) = e.cue {
+                check_span(text, cue, "cue")?;
+            }
+        }
+        for &f in &c.figures {
+            let fs = rec.figures[f].span;
+            prop_assert!(
+                c.span.start <= fs.start && fs.end <= c.span.end,
+                "figure outside its claim"
+            );
+        }
+        if let Some(a) = &c.actor {
+            if let Some(s) = a.span {
+                check_span(text, s, "actor")?;
+            }
+        }
+        if let Some(sp) = &c.speaker {
+            check_span(text, sp.span, "speaker")?;
+        }
+    }
+    for f in &rec.figures {
+        check_span(text, f.span, "figure")?;
+        prop_assert_eq!(&text[f.span.start..f.span.end], f.text.as_str());
+    }
+    for t in &rec.times {
+        check_span(text, t.span, "time")?;
+    }
+    for e in &rec.entities {
+        for m in &e.mentions {
+            check_span(text, *m, "mention")?;
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn any_string_never_panics_and_spans_hold(text in any::<String>()) {
+        let rec = extractor().extract("p", &text);
+        check_record(&text, &rec)?;
+    }
+
+    #[test]
+    fn newsish_text_spans_hold(text in newsish()) {
+        let rec = extractor().extract("p", &text);
+        check_record(&text, &rec)?;
+    }
+
+    #[test]
+    fn records_round_trip_through_serde(text in newsish()) {
+        let rec = extractor().extract("p", &text);
+        let json = serde_json::to_string(&rec).unwrap();
+        let back: ArticleRecord = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, rec);
+    }
+
+    #[test]
+    fn output_does_not_depend_on_threads_or_order(texts in prop::collection::vec(newsish(), 1..8)) {
+        let items: Vec<(String, String)> = texts.iter().enumerate().map(|(i, t)| (format!("a{i}"), t.clone())).collect();
+        let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap().install(|| extractor().extract_many(&items));
+        let four = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap().install(|| extractor().extract_many(&items));
+        prop_assert_eq!(&one, &four);
+        let mut reversed = items.clone();
+        reversed.reverse();
+        let mut back = extractor().extract_many(&reversed);
+        back.reverse();
+        prop_assert_eq!(&one, &back);
+    }
+}
+
+/// Naive leftmost-longest with the matcher's rules: at the leftmost position
+/// where any pattern matches (ASCII case folded), take the longest; drop it
+/// if it breaks a Latin word boundary or an exact-case alias, and resume one
+/// character after its start.
+fn oracle(patterns: &[(String, bool, bool)], hay: &str) -> Vec<(usize, usize, usize)> {
+    let word = |c: char| c.is_ascii_alphanumeric() || (c.is_alphanumeric() && (c as u32) < 0x2E80);
+    let lower = hay.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < hay.len() {
+        let mut found: Option<(usize, usize, usize)> = None;
+        for start in (at..hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+            for (k, (p, _, _)) in patterns.iter().enumerate() {
+                if lower[start..].starts_with(&p.to_ascii_lowercase()) {
+                    let end = start + p.len();
+                    if found.is_none_or(|(_, e, _)| end > e) {
+                        found = Some((start, end, k));
+                    }
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        let Some((s, e, k)) = found else { break };
+        let (p, latin, exact) = &patterns[k];
+        let mut ok = true;
+        if *latin {
+            if p.chars().next().is_some_and(word) && hay[..s].chars().next_back().is_some_and(word)
+            {
+                ok = false;
+            }
+            if p.chars().next_back().is_some_and(word) && hay[e..].chars().next().is_some_and(word)
+            {
+                ok = false;
+            }
+        }
+        if *exact && &hay[s..e] != p {
+            ok = false;
+        }
+        if ok {
+            out.push((s, e, k));
+            at = e;
+        } else {
+            at = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn matcher_equals_naive_oracle(
+        en in prop::collection::btree_set("[abAB]{1,3}( [ab]{1,2})?", 1..5),
+        zh in prop::collection::btree_set("[稀土钢]{1,3}", 0..3),
+        hay in "[abAB稀土钢 .-]{0,30}",
+    ) {
+        // One concept per alias so that ids are unique and aliases distinct
+        // after case folding.
+        let mut seen = std::collections::HashSet::new();
+        let mut tsv = String::new();
+        let mut pats = Vec::new();
+        for (i, a) in en.iter().enumerate() {
+            if !seen.insert(a.to_ascii_lowercase()) { continue; }
+            tsv.push_str(&format!("material.e{i}\tmaterial\t{a}\t-\n"));
+            let acronym = a.chars().any(|c| c.is_ascii_uppercase()) && !a.chars().any(|c| c.is_lowercase());
+            pats.push((a.clone(), true, acronym));
+        }
+        for (i, a) in zh.iter().enumerate() {
+            tsv.push_str(&format!("material.z{i}\tmaterial\t-\t{a}\n"));
+            pats.push((a.clone(), false, false));
+        }
+        let entries = parse("t.tsv", &tsv).unwrap();
+        let m = Matcher::new(&entries).unwrap();
+        let got: Vec<(usize, usize, String)> = m.find(&hay).iter().map(|h| {
+            let e = &entries[h.entry as usize];
+            let a = e.aliases().nth(h.alias as usize).unwrap();
+            (h.span.start, h.span.end, fold_str(&a.text))
+        }).collect();
+        let want: Vec<(usize, usize, String)> = oracle(&pats, &hay).into_iter().map(|(s, e, k)| (s, e, pats[k].0.clone())).collect();
+        // Equal-length patterns at one position can only differ by case, which the
+        // lexicon forbids, so spans and aliases must agree.
+        prop_assert_eq!(got, want);
+    }
+}
