@@ -270,8 +270,12 @@ impl Extractor {
                 Some("Australian organisations and places named"),
             );
         }
-        let _ = text;
-        (FigureContext::default(), None)
+        let ctx = figure::context_for(text);
+        let reason = match ctx.dollar_source {
+            figure::CurrencySource::Default => None,
+            _ => Some("currency words in the text (A$, ASX, Australian ...)"),
+        };
+        (ctx, reason)
     }
 
     /// Extracts the record of one article.
@@ -334,10 +338,12 @@ impl Extractor {
                 .map(|_| i)
         };
 
-        let figures: Vec<FigureRecord> = a
-            .figures
-            .iter()
-            .map(|f| FigureRecord {
+        // A range gives two figures, its low and its high end, on one span.
+        let mut figures: Vec<FigureRecord> = Vec::with_capacity(a.figures.len());
+        let mut figure_index: Vec<(usize, usize)> = Vec::with_capacity(a.figures.len());
+        for f in &a.figures {
+            let first = figures.len();
+            let base = FigureRecord {
                 text: slice(f.span),
                 value: f.value,
                 upper: f.upper,
@@ -349,8 +355,24 @@ impl Extractor {
                     .map(|c| currency_source_name(c).to_string()),
                 span: span(f.span),
                 sentence: sentence_of(f.span),
-            })
-            .collect();
+            };
+            match f.upper {
+                Some(high) if f.precision == figure::Precision::Range => {
+                    figures.push(FigureRecord {
+                        precision: "range_low".to_string(),
+                        ..base.clone()
+                    });
+                    figures.push(FigureRecord {
+                        value: high,
+                        upper: None,
+                        precision: "range_high".to_string(),
+                        ..base
+                    });
+                }
+                _ => figures.push(base),
+            }
+            figure_index.push((first, figures.len()));
+        }
         let times: Vec<TimeRecord> = a
             .times
             .iter()
@@ -415,9 +437,9 @@ impl Extractor {
                     figures: a
                         .figures
                         .iter()
-                        .enumerate()
-                        .filter(|(_, f)| in_sentence(f.span))
-                        .map(|(i, _)| i)
+                        .zip(&figure_index)
+                        .filter(|(f, _)| in_sentence(f.span))
+                        .flat_map(|(_, &(lo, hi))| lo..hi)
                         .collect(),
                     disclosure: c.disclosure.map(|d| d.name().to_string()),
                     evidence: c
@@ -546,7 +568,7 @@ fn precision_name(p: figure::Precision) -> &'static str {
         Approximate => "approximate",
         AtLeast => "at_least",
         AtMost => "at_most",
-        Range => "range",
+        Range => "range_low",
     }
 }
 

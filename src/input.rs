@@ -1,5 +1,5 @@
 //! Reading articles: `.txt` files (one article each, id = file stem), folders
-//! (every `.txt` and `.jsonl` below, in path order), JSON Lines files of `{"id", "text"}`
+//! (every `.txt` below, in path order), JSON Lines files of `{"id", "text"}`
 //! objects, and standard input (`-`, JSON Lines or one plain article).
 //!
 //! Reading streams: one article is in memory at a time. Every input yields an
@@ -108,7 +108,7 @@ enum Source {
 
 /// Streams the articles of several paths, in order.
 pub struct Articles {
-    pending: std::vec::IntoIter<PathBuf>,
+    pending: std::collections::VecDeque<PathBuf>,
     current: Option<Source>,
     queue: std::collections::VecDeque<Result<Article, InputError>>,
     options: ReadOptions,
@@ -117,7 +117,7 @@ pub struct Articles {
 /// Streams the articles of `paths` (files, folders, `-`).
 pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Articles {
     Articles {
-        pending: paths.to_vec().into_iter(), // owned: folders splice their files in front
+        pending: paths.iter().cloned().collect(),
         current: None,
         queue: Default::default(),
         options,
@@ -150,7 +150,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     for p in items {
         if p.is_dir() {
             walk(&p, out, errors);
-        } else if p.extension().and_then(|e| e.to_str()) == Some("txt") || is_jsonl(&p) {
+        } else if p.extension().and_then(|e| e.to_str()) == Some("txt") {
             out.push(p);
         }
     }
@@ -206,8 +206,9 @@ impl Articles {
             let mut errors = Vec::new();
             walk(&path, &mut files, &mut errors);
             self.queue.extend(errors.into_iter().map(Err));
-            let rest: Vec<PathBuf> = files.into_iter().chain(self.pending.by_ref()).collect();
-            self.pending = rest.into_iter();
+            for f in files.into_iter().rev() {
+                self.pending.push_front(f);
+            }
             return;
         }
         if is_jsonl(&path) {
@@ -416,7 +417,7 @@ impl Iterator for Articles {
                     }
                 }
                 None => {
-                    let path = self.pending.next()?;
+                    let path = self.pending.pop_front()?;
                     self.open(path);
                 }
             }

@@ -174,7 +174,10 @@ pub struct Entry {
 impl Entry {
     /// Canonical label: the first English alias, else the first Chinese one.
     pub fn label(&self) -> &str {
-        self.en.first().or_else(|| self.zh.first()).map_or(self.id.as_str(), |a| a.text.as_str())
+        self.en
+            .first()
+            .or_else(|| self.zh.first())
+            .map_or(self.id.as_str(), |a| a.text.as_str())
     }
 
     /// Canonical Chinese name, if any.
@@ -189,7 +192,10 @@ impl Entry {
 
     /// The value of attribute `key`.
     pub fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -239,23 +245,42 @@ impl fmt::Display for LexiconError {
         write!(f, "{}: ", self.source)?;
         match &self.kind {
             LexiconErrorKind::Columns(n) => {
-                write!(f, "expected 4 or 5 tab-separated columns (id, type, en, zh, attrs), found {n}")
+                write!(
+                    f,
+                    "expected 4 or 5 tab-separated columns (id, type, en, zh, attrs), found {n}"
+                )
             }
             LexiconErrorKind::BadId(id) => {
-                write!(f, "bad id {id:?}: use lowercase ASCII words joined by dots, like org.baogang")
+                write!(
+                    f,
+                    "bad id {id:?}: use lowercase ASCII words joined by dots, like org.baogang"
+                )
             }
             LexiconErrorKind::UnknownType(t) => {
                 let names: Vec<&str> = EntryType::ALL.iter().map(|t| t.name()).collect();
-                write!(f, "unknown type {t:?}; expected one of {}", names.join(", "))
+                write!(
+                    f,
+                    "unknown type {t:?}; expected one of {}",
+                    names.join(", ")
+                )
             }
             LexiconErrorKind::BadAttr(a) => write!(f, "bad attribute {a:?}: expected key=value"),
-            LexiconErrorKind::NoAlias => write!(f, "no alias: give at least one English or Chinese name"),
+            LexiconErrorKind::NoAlias => {
+                write!(f, "no alias: give at least one English or Chinese name")
+            }
             LexiconErrorKind::EmptyAlias => write!(f, "empty alias between '|' separators"),
             LexiconErrorKind::DuplicateId(id, first) => {
                 write!(f, "id {id:?} is already defined at {first}")
             }
-            LexiconErrorKind::DuplicateAlias { alias, first_id, first } => {
-                write!(f, "alias {alias:?} is already claimed by {first_id} ({first})")
+            LexiconErrorKind::DuplicateAlias {
+                alias,
+                first_id,
+                first,
+            } => {
+                write!(
+                    f,
+                    "alias {alias:?} is already claimed by {first_id} ({first})"
+                )
             }
             LexiconErrorKind::BadClaim(v) => write!(
                 f,
@@ -289,14 +314,22 @@ impl fmt::Display for LexiconErrors {
 impl std::error::Error for LexiconErrors {}
 
 /// Claim kinds a `cue` entry may name.
-pub const CLAIM_NAMES: [&str; 6] =
-    ["commitment", "plan", "forecast", "fact", "assessment", "disclaimer"];
+pub const CLAIM_NAMES: [&str; 6] = [
+    "commitment",
+    "plan",
+    "forecast",
+    "fact",
+    "assessment",
+    "disclaimer",
+];
 
 fn valid_id(id: &str) -> bool {
     let mut parts = 0;
     for part in id.split('.') {
         if part.is_empty()
-            || !part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            || !part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         {
             return false;
         }
@@ -319,7 +352,10 @@ fn parse_aliases(
     for raw in col.split('|') {
         let raw = raw.trim();
         if raw.is_empty() {
-            errors.push(LexiconError { source: source.clone(), kind: LexiconErrorKind::EmptyAlias });
+            errors.push(LexiconError {
+                source: source.clone(),
+                kind: LexiconErrorKind::EmptyAlias,
+            });
             continue;
         }
         let (text, marked) = match raw.strip_prefix('=') {
@@ -327,13 +363,20 @@ fn parse_aliases(
             None => (raw, false),
         };
         if text.is_empty() {
-            errors.push(LexiconError { source: source.clone(), kind: LexiconErrorKind::EmptyAlias });
+            errors.push(LexiconError {
+                source: source.clone(),
+                kind: LexiconErrorKind::EmptyAlias,
+            });
             continue;
         }
         let acronym = lang == Lang::En
             && text.chars().any(|c| c.is_ascii_uppercase())
             && !text.chars().any(|c| c.is_lowercase());
-        out.push(Alias { text: text.to_string(), lang, exact_case: marked || acronym });
+        out.push(Alias {
+            text: text.to_string(),
+            lang,
+            exact_case: marked || acronym,
+        });
     }
     out
 }
@@ -344,14 +387,20 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, LexiconErrors> {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     for (n, line) in text.lines().enumerate() {
-        let source = Source { file: file.to_string(), line: n + 1 };
+        let source = Source {
+            file: file.to_string(),
+            line: n + 1,
+        };
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 4 && cols.len() != 5 {
-            errors.push(LexiconError { source, kind: LexiconErrorKind::Columns(cols.len()) });
+            errors.push(LexiconError {
+                source,
+                kind: LexiconErrorKind::Columns(cols.len()),
+            });
             continue;
         }
         let before = errors.len();
@@ -372,7 +421,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, LexiconErrors> {
         let en = parse_aliases(cols[2], Lang::En, &source, &mut errors);
         let zh = parse_aliases(cols[3], Lang::Zh, &source, &mut errors);
         if en.is_empty() && zh.is_empty() && errors.len() == before {
-            errors.push(LexiconError { source: source.clone(), kind: LexiconErrorKind::NoAlias });
+            errors.push(LexiconError {
+                source: source.clone(),
+                kind: LexiconErrorKind::NoAlias,
+            });
         }
         let mut attrs = Vec::new();
         if let Some(col) = cols.get(4).filter(|c| c.trim() != "-") {
@@ -389,7 +441,10 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, LexiconErrors> {
             }
         }
         if ty == Some(EntryType::Cue) {
-            let claim = attrs.iter().find(|(k, _)| k == "claim").map(|(_, v)| v.as_str());
+            let claim = attrs
+                .iter()
+                .find(|(k, _)| k == "claim")
+                .map(|(_, v)| v.as_str());
             if !claim.is_some_and(|c| CLAIM_NAMES.contains(&c)) {
                 errors.push(LexiconError {
                     source: source.clone(),
@@ -399,7 +454,14 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, LexiconErrors> {
         }
         if errors.len() == before {
             if let Some(ty) = ty {
-                entries.push(Entry { id: id.to_string(), ty, en, zh, attrs, source });
+                entries.push(Entry {
+                    id: id.to_string(),
+                    ty,
+                    en,
+                    zh,
+                    attrs,
+                    source,
+                });
             }
         }
     }
@@ -495,20 +557,40 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("user.tsv:1: expected 4 or 5"), "{msg}");
         assert!(msg.contains("user.tsv:2: bad id \"Bad Id\""), "{msg}");
-        assert!(msg.contains("user.tsv:3: unknown type \"company\""), "{msg}");
+        assert!(
+            msg.contains("user.tsv:3: unknown type \"company\""),
+            "{msg}"
+        );
         assert!(msg.contains("user.tsv:4: no alias"), "{msg}");
         assert!(msg.contains("user.tsv:5: empty alias"), "{msg}");
-        assert!(msg.contains("user.tsv:6: bad attribute \"country\""), "{msg}");
+        assert!(
+            msg.contains("user.tsv:6: bad attribute \"country\""),
+            "{msg}"
+        );
         assert!(msg.contains("user.tsv:7: cue needs claim="), "{msg}");
     }
 
     #[test]
     fn duplicate_aliases_and_ids_are_errors() {
         let mut entries = parse("a.tsv", "org.a\torg\tLynas|Lynas Rare Earths\t-\n").unwrap();
-        entries.extend(parse("b.tsv", "org.b\torg\tLYNAS RARE  EARTHS\t-\norg.a\torg\tZ\t-\n").unwrap());
+        entries.extend(
+            parse(
+                "b.tsv",
+                "org.b\torg\tLYNAS RARE  EARTHS\t-\norg.a\torg\tZ\t-\n",
+            )
+            .unwrap(),
+        );
         let err = check_unique(&entries).unwrap_err().to_string();
-        assert!(err.contains("b.tsv:1: alias \"LYNAS RARE  EARTHS\" is already claimed by org.a (a.tsv:1)"), "{err}");
-        assert!(err.contains("b.tsv:2: id \"org.a\" is already defined at a.tsv:1"), "{err}");
+        assert!(
+            err.contains(
+                "b.tsv:1: alias \"LYNAS RARE  EARTHS\" is already claimed by org.a (a.tsv:1)"
+            ),
+            "{err}"
+        );
+        assert!(
+            err.contains("b.tsv:2: id \"org.a\" is already defined at a.tsv:1"),
+            "{err}"
+        );
     }
 
     #[test]

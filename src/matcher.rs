@@ -130,7 +130,11 @@ impl Matcher {
             let span = Span::new(m.start(), m.end());
             let info = &self.patterns[m.pattern().as_usize()];
             if self.accept(hay, span, info) {
-                out.push(Hit { span, entry: info.entry, alias: info.alias });
+                out.push(Hit {
+                    span,
+                    entry: info.entry,
+                    alias: info.alias,
+                });
                 at = m.end().max(m.start() + 1);
             } else {
                 // Resume one character after the rejected start.
@@ -162,7 +166,10 @@ mod tests {
     }
 
     fn found<'a>(entries: &'a [Entry], m: &Matcher, text: &'a str) -> Vec<(&'a str, &'a str)> {
-        m.find(text).iter().map(|h| (entries[h.entry as usize].id.as_str(), h.span.of(text))).collect()
+        m.find(text)
+            .iter()
+            .map(|h| (entries[h.entry as usize].id.as_str(), h.span.of(text)))
+            .collect()
     }
 
     #[test]
@@ -170,9 +177,18 @@ mod tests {
         let (e, m) = matcher(
             "material.ree\tmaterial\tREE|rare earth elements\t-\norg.lynas\torg\tLynas\t-\nplace.us\tplace\tUS|U.S.\t-\n",
         );
-        assert_eq!(found(&e, &m, "free REE, ree"), vec![("material.ree", "REE")]);
-        assert_eq!(found(&e, &m, "LYNAS and lynas's plant"), vec![("org.lynas", "LYNAS"), ("org.lynas", "lynas")]);
-        assert_eq!(found(&e, &m, "tell us about the US and U.S. plans"), vec![("place.us", "US"), ("place.us", "U.S.")]);
+        assert_eq!(
+            found(&e, &m, "free REE, ree"),
+            vec![("material.ree", "REE")]
+        );
+        assert_eq!(
+            found(&e, &m, "LYNAS and lynas's plant"),
+            vec![("org.lynas", "LYNAS"), ("org.lynas", "lynas")]
+        );
+        assert_eq!(
+            found(&e, &m, "tell us about the US and U.S. plans"),
+            vec![("place.us", "US"), ("place.us", "U.S.")]
+        );
         assert!(found(&e, &m, "Lynasx").is_empty());
     }
 
@@ -181,7 +197,11 @@ mod tests {
         let (e, m) = matcher("org.baogang\torg\t-\t包钢|包钢集团\norg.nre\torg\t-\t包钢稀土\n");
         assert_eq!(
             found(&e, &m, "包钢稀土与包钢集团和包钢"),
-            vec![("org.nre", "包钢稀土"), ("org.baogang", "包钢集团"), ("org.baogang", "包钢")]
+            vec![
+                ("org.nre", "包钢稀土"),
+                ("org.baogang", "包钢集团"),
+                ("org.baogang", "包钢")
+            ]
         );
     }
 
@@ -190,6 +210,9 @@ mod tests {
         // "freedom" rejects "REE"-like matches; "rare earths" inside a longer word is rejected
         // but the search resumes inside it.
         let (e, m) = matcher("material.re\tmaterial\trare earth|earth\t-\n");
-        assert_eq!(found(&e, &m, "rare earthly earth"), vec![("material.re", "earth")]);
+        assert_eq!(
+            found(&e, &m, "rare earthly earth"),
+            vec![("material.re", "earth")]
+        );
     }
 }

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA: &str = "ree-claims/1";
 
 /// A byte span in the article text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct SpanRecord {
     /// First byte.
     pub start: usize,
@@ -21,7 +23,10 @@ pub struct SpanRecord {
 
 impl From<crate::Span> for SpanRecord {
     fn from(s: crate::Span) -> Self {
-        SpanRecord { start: s.start, end: s.end }
+        SpanRecord {
+            start: s.start,
+            end: s.end,
+        }
     }
 }
 
@@ -158,7 +163,8 @@ pub struct FigureRecord {
     pub unit: String,
     /// `quantity`, `money`, `percent`, `percentage_points`, `count`, `multiple`.
     pub kind: String,
-    /// `exact`, `approximate`, `at_least`, `at_most`, `range`.
+    /// `exact`, `approximate`, `at_least`, `at_most`; a range gives two
+    /// figures on one span, `range_low` (with `upper`) and `range_high`.
     pub precision: String,
     /// For money: `explicit`, `context` or `default`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

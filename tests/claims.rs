@@ -44,8 +44,14 @@ struct Expect {
     concepts: Vec<String>,
 }
 
-fn claim_for<'r>(rec: &'r ArticleRecord, text: &str, needle: &str) -> Result<Option<&'r ClaimRecord>, String> {
-    let at = text.find(needle).ok_or_else(|| format!("sentence {needle:?} not in the text"))?;
+fn claim_for<'r>(
+    rec: &'r ArticleRecord,
+    text: &str,
+    needle: &str,
+) -> Result<Option<&'r ClaimRecord>, String> {
+    let at = text
+        .find(needle)
+        .ok_or_else(|| format!("sentence {needle:?} not in the text"))?;
     let idx = rec
         .sentences
         .iter()
@@ -58,7 +64,10 @@ fn check_case(ex: &Extractor, case: &Case, failures: &mut Vec<String>) {
     let rec = ex.extract(&case.name, &case.text);
     if let Some(want) = case.explicit_nondisclosure {
         if rec.explicit_nondisclosure != want {
-            failures.push(format!("[{}] explicit_nondisclosure: want {want}, got {}", case.name, rec.explicit_nondisclosure));
+            failures.push(format!(
+                "[{}] explicit_nondisclosure: want {want}, got {}",
+                case.name, rec.explicit_nondisclosure
+            ));
         }
     }
     for e in &case.expect {
@@ -75,10 +84,20 @@ fn check_case(ex: &Extractor, case: &Case, failures: &mut Vec<String>) {
             None => {}
             Some(c) => {
                 if c.kind != e.kind {
-                    bad.push(format!("kind: want {}, got {} ({})", e.kind, c.kind, c.evidence[0].rule));
+                    bad.push(format!(
+                        "kind: want {}, got {} ({})",
+                        e.kind, c.kind, c.evidence[0].rule
+                    ));
                 }
                 if let Some(a) = &e.actor {
-                    let names: Vec<&str> = c.actor.iter().flat_map(|x| std::iter::once(x.label.as_str()).chain(x.aliases.iter().map(String::as_str))).collect();
+                    let names: Vec<&str> = c
+                        .actor
+                        .iter()
+                        .flat_map(|x| {
+                            std::iter::once(x.label.as_str())
+                                .chain(x.aliases.iter().map(String::as_str))
+                        })
+                        .collect();
                     if !names.iter().any(|n| n.contains(a.as_str())) {
                         bad.push(format!("actor: want {a:?}, got {names:?}"));
                     }
@@ -104,7 +123,13 @@ fn check_case(ex: &Extractor, case: &Case, failures: &mut Vec<String>) {
                     }
                 }
                 if let Some(sp) = &e.speaker {
-                    let got = c.speaker.as_ref().map(|s| format!("{} {}", s.role.clone().unwrap_or_default(), s.name.clone().unwrap_or_default()));
+                    let got = c.speaker.as_ref().map(|s| {
+                        format!(
+                            "{} {}",
+                            s.role.clone().unwrap_or_default(),
+                            s.name.clone().unwrap_or_default()
+                        )
+                    });
                     if !got.as_deref().is_some_and(|g| g.contains(sp.as_str())) {
                         bad.push(format!("speaker: want {sp:?}, got {got:?}"));
                     }
@@ -117,7 +142,12 @@ fn check_case(ex: &Extractor, case: &Case, failures: &mut Vec<String>) {
             }
         }
         if !bad.is_empty() {
-            failures.push(format!("[{}] {:?}: {}", case.name, e.sentence, bad.join("; ")));
+            failures.push(format!(
+                "[{}] {:?}: {}",
+                case.name,
+                e.sentence,
+                bad.join("; ")
+            ));
         }
     }
 }
@@ -133,7 +163,12 @@ fn run(file: &str) {
         checks += case.expect.len().max(1);
         check_case(&ex, case, &mut failures);
     }
-    assert!(failures.is_empty(), "{} of {checks} checks failed in {file}:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checks} checks failed in {file}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -160,8 +195,16 @@ fn negatives_yield_no_claim() {
     for t in &neg.text {
         let rec = ex.extract("neg", t);
         for c in &rec.claims {
-            bad.push(format!("{t:?} gave {} ({}) on {:?}", c.kind, c.evidence[0].rule, c.text));
+            bad.push(format!(
+                "{t:?} gave {} ({}) on {:?}",
+                c.kind, c.evidence[0].rule, c.text
+            ));
         }
     }
-    assert!(bad.is_empty(), "{} negatives gave claims:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} negatives gave claims:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }

@@ -17,14 +17,26 @@ pub(crate) struct Dec {
 const MANT_MAX: u128 = u128::MAX / 10 - 10;
 
 impl Dec {
-    pub const ZERO: Dec = Dec { neg: false, mant: 0, exp: 0 };
+    pub const ZERO: Dec = Dec {
+        neg: false,
+        mant: 0,
+        exp: 0,
+    };
 
     pub const fn int(n: u128) -> Dec {
-        Dec { neg: false, mant: n, exp: 0 }
+        Dec {
+            neg: false,
+            mant: n,
+            exp: 0,
+        }
     }
 
     pub const fn pow10(k: i32) -> Dec {
-        Dec { neg: false, mant: 1, exp: k }
+        Dec {
+            neg: false,
+            mant: 1,
+            exp: k,
+        }
     }
 
     pub fn is_zero(self) -> bool {
@@ -78,7 +90,11 @@ impl Dec {
         let mut exp = a.exp.saturating_add(b.exp);
         loop {
             if let Some(m) = x.checked_mul(y) {
-                return Dec { neg: a.neg != b.neg, mant: m, exp };
+                return Dec {
+                    neg: a.neg != b.neg,
+                    mant: m,
+                    exp,
+                };
             }
             // Lose the least significant digit of the larger factor.
             if x >= y {
@@ -129,17 +145,24 @@ impl Dec {
         }
         if a.neg == b.neg {
             let m = a.mant.saturating_add(b.mant);
-            Dec { neg: a.neg, mant: m, exp: a.exp }
+            Dec {
+                neg: a.neg,
+                mant: m,
+                exp: a.exp,
+            }
         } else if a.mant >= b.mant {
-            Dec { neg: a.neg, mant: a.mant - b.mant, exp: a.exp }
+            Dec {
+                neg: a.neg,
+                mant: a.mant - b.mant,
+                exp: a.exp,
+            }
         } else {
-            Dec { neg: b.neg, mant: b.mant - a.mant, exp: a.exp }
+            Dec {
+                neg: b.neg,
+                mant: b.mant - a.mant,
+                exp: a.exp,
+            }
         }
-    }
-
-    /// Compares magnitudes and signs.
-    pub fn lt(self, o: Dec) -> bool {
-        self.to_f64() < o.to_f64()
     }
 
     /// Integer value when the decimal is a whole number that fits.
@@ -198,7 +221,10 @@ impl Dec {
             buf[n] = ed[k];
             n += 1;
         }
-        core::str::from_utf8(&buf[..n]).ok().and_then(|s| s.parse::<f64>().ok()).unwrap_or(0.0)
+        core::str::from_utf8(&buf[..n])
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .unwrap_or(0.0)
     }
 }
 
@@ -272,7 +298,12 @@ impl Val {
                 if d > 0 && n < u128::MAX / 20_000 {
                     let q = (n * 20_000 / d).div_ceil(2);
                     let neg = self.to_f64() < 0.0;
-                    return Dec { neg, mant: q, exp: -2 }.to_f64();
+                    return Dec {
+                        neg,
+                        mant: q,
+                        exp: -2,
+                    }
+                    .to_f64();
                 }
             }
         }
@@ -380,6 +411,31 @@ pub(crate) fn parse_arabic(b: &[u8], i: usize) -> Option<Arabic> {
             });
         }
     }
+    // European 1.111,11: one dot group of three, then decimals after a comma.
+    if (1..=3).contains(&int_len)
+        && b.get(j) == Some(&b'.')
+        && run_of_digits(b, j + 1) == 3
+        && b.get(j + 4) == Some(&b',')
+    {
+        let r = run_of_digits(b, j + 5);
+        if (1..=2).contains(&r) {
+            let mut e = d;
+            for &c in &b[j + 1..j + 4] {
+                e.push_digit(c - b'0');
+            }
+            for &c in &b[j + 5..j + 5 + r] {
+                e.push_frac_digit(c - b'0');
+            }
+            return Some(Arabic {
+                end: j + 5 + r,
+                val: Val::Exact(e),
+                int_digits: int_len as u32 + 3,
+                grouped: true,
+                decimal: true,
+                leading_zero: false,
+            });
+        }
+    }
     if int_len > 0 && int_len <= 3 {
         // Comma groups.
         let mut k = j;
@@ -430,14 +486,13 @@ pub(crate) fn parse_arabic(b: &[u8], i: usize) -> Option<Arabic> {
             // Space groups: `1 234 567`, only runs of exact three-digit groups.
             let mut k = j;
             let mut sp_groups = 0;
-            while b.get(k) == Some(&b' ')
-                && run_of_digits(b, k + 1) == 3
-                && !matches!(b.get(k + 4), Some(c) if c.is_ascii_digit() || *c == b'.' && digit_at(b, k + 5).is_some() && sp_groups == 0 && false)
-            {
+            while b.get(k) == Some(&b' ') && run_of_digits(b, k + 1) == 3 {
                 sp_groups += 1;
                 k += 4;
             }
-            if sp_groups > 0 && !matches!(b.get(k), Some(c) if c.is_ascii_alphanumeric() || *c == b'/' || *c == b',') {
+            if sp_groups > 0
+                && !matches!(b.get(k), Some(c) if c.is_ascii_alphanumeric() || *c == b'/' || *c == b',')
+            {
                 for &c in &b[j..k] {
                     if c.is_ascii_digit() {
                         d.push_digit(c - b'0');
@@ -476,7 +531,11 @@ pub(crate) fn parse_arabic(b: &[u8], i: usize) -> Option<Arabic> {
             val = Val::Exact(d.shift(if neg { -e } else { e }));
             j = k + r;
         }
-    } else if matches!(b.get(j), Some(b'x') | Some(b'X')) && b.get(j + 1) == Some(&b'1') && b.get(j + 2) == Some(&b'0') && b.get(j + 3) == Some(&b'^') {
+    } else if matches!(b.get(j), Some(b'x') | Some(b'X'))
+        && b.get(j + 1) == Some(&b'1')
+        && b.get(j + 2) == Some(&b'0')
+        && b.get(j + 3) == Some(&b'^')
+    {
         let mut k = j + 4;
         let mut neg = false;
         while matches!(b.get(k), Some(b'+') | Some(b'-')) {
@@ -517,7 +576,14 @@ pub(crate) fn parse_arabic(b: &[u8], i: usize) -> Option<Arabic> {
             j = k + r;
         }
     }
-    Some(Arabic { end: j, val, int_digits, grouped, decimal, leading_zero })
+    Some(Arabic {
+        end: j,
+        val,
+        int_digits,
+        grouped,
+        decimal,
+        leading_zero,
+    })
 }
 
 #[cfg(test)]
@@ -532,11 +598,30 @@ mod tests {
     #[test]
     fn exact_values() {
         assert_eq!(Dec::int(12).shift(7).to_f64(), 120_000_000.0);
-        let d = Dec { neg: false, mant: 3, exp: -1 }.mul(Dec::pow10(9));
+        let d = Dec {
+            neg: false,
+            mant: 3,
+            exp: -1,
+        }
+        .mul(Dec::pow10(9));
         assert_eq!(d.to_f64(), 300_000_000.0);
-        let d = Dec { neg: false, mant: 11845, exp: -2 }.mul(Dec::pow10(4));
+        let d = Dec {
+            neg: false,
+            mant: 11845,
+            exp: -2,
+        }
+        .mul(Dec::pow10(4));
         assert_eq!(d.to_f64(), 1_184_500.0);
-        assert_eq!(Dec::int(5).add(Dec { neg: true, mant: 7, exp: 0 }).to_f64(), -2.0);
+        assert_eq!(
+            Dec::int(5)
+                .add(Dec {
+                    neg: true,
+                    mant: 7,
+                    exp: 0
+                })
+                .to_f64(),
+            -2.0
+        );
     }
 
     #[test]

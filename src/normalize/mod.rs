@@ -20,6 +20,7 @@
 //! entry per character whose length changed, so mapping an offset back is a
 //! binary search.
 
+#[rustfmt::skip]
 mod t2s_table;
 
 use std::borrow::Cow;
@@ -84,9 +85,7 @@ pub fn fold_char(c: char) -> Fold {
         '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
             Fold::To(' ')
         }
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => {
-            Fold::To('\'')
-        }
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Fold::To('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' => Fold::To('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => Fold::To('-'),
@@ -172,7 +171,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         .char_indices()
         .find(|&(_, c)| !c.is_ascii() && fold_char(c) != Fold::Keep);
     let Some((first, _)) = first else {
-        return Normalized { text: Cow::Borrowed(text), map: OffsetMap::default() };
+        return Normalized {
+            text: Cow::Borrowed(text),
+            map: OffsetMap::default(),
+        };
     };
     let guard = u32::try_from(text.len()).is_ok();
     let mut out = String::with_capacity(text.len());
@@ -201,9 +203,18 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     out.push_str(&text[copied..]);
     if !guard {
         // Texts of 4 GiB and more keep exact offsets by folding nothing.
-        return Normalized { text: Cow::Borrowed(text), map: OffsetMap::default() };
+        return Normalized {
+            text: Cow::Borrowed(text),
+            map: OffsetMap::default(),
+        };
     }
-    Normalized { text: Cow::Owned(out), map: OffsetMap { points, orig_len: text.len() } }
+    Normalized {
+        text: Cow::Owned(out),
+        map: OffsetMap {
+            points,
+            orig_len: text.len(),
+        },
+    }
 }
 
 /// Folds a lexicon alias: [`fold_char`] on every character, then ASCII

@@ -265,7 +265,7 @@ fn dateline(text: &str, ls: usize, le: usize) -> Option<usize> {
     // region, an agency, not a clause ("ESM, the bank that ...").
     let capitalised = prefix
         .split(|b| !b.is_ascii_alphanumeric())
-        .all(|w| w.first().map_or(true, |b| !b.is_ascii_lowercase()));
+        .all(|w| w.first().is_none_or(|b| !b.is_ascii_lowercase()));
     if !dated || !plain || !capitalised {
         return None;
     }
@@ -613,7 +613,7 @@ impl<'t> Line<'t> {
                 '*' | '†' | '‡'
                     if self
                         .char_at(j + c.len_utf8())
-                        .map_or(true, char::is_whitespace) => {}
+                        .is_none_or(|c| c.is_whitespace()) => {}
                 _ => break,
             }
             j += c.len_utf8();

@@ -2,11 +2,47 @@
 //! expressions in English and Chinese.
 //!
 //! Input is the *normalised* article text (see [`crate::normalize`]): full-width
-//! digits and signs are ASCII, Chinese is simplified.
+//! digits and signs are ASCII, Chinese is simplified. Spans are byte offsets
+//! into that text.
+//!
+//! One forward scan ([`find_into`]) stops only where a number can start (a
+//! digit, an English number word, a Chinese numeral), parses the number into
+//! an exact decimal (integer mantissa and power of ten, turned into an `f64`
+//! once, so `1.2亿` is exactly `120000000`), then reads what stands around it:
+//! a currency before (`US$`, `A$`, `人民币`), a scale and a unit after
+//! (`billion`, `万吨`, `per cent`, `个百分点`), approximations (`about`, `逾`,
+//! `左右`) and ranges (`10-15%`, `3至5万吨`). Years, dates, durations and
+//! planning periods become [`TimeMention`]s; ordinals, codes (`G7`, `5G`,
+//! `COVID-19`) and numbers inside names (`三大矿山`) become nothing.
+//!
+//! ```
+//! use ree_claims::figure::{find_into, FigureContext};
+//!
+//! let (mut figures, mut times) = (Vec::new(), Vec::new());
+//! find_into("到2025年产能达到3.5万吨, 投资1.2亿元。", &FigureContext::default(), &mut figures, &mut times);
+//! assert_eq!((figures[0].value, figures[0].unit.as_ref()), (35000.0, "t"));
+//! assert_eq!((figures[1].value, figures[1].unit.as_ref()), (120000000.0, "CNY"));
+//! assert!(times[0].deadline);
+//! ```
+//!
+//! Module map: `number` (exact decimals, Arabic numerals), `en` (written
+//! English numbers), `zh` (Chinese numerals, classifiers), `unit` (units and
+//! currencies), `time` (time words, deadline cues), `scan` (the scan itself),
+//! `context` (what a bare `$` means in an article).
 
 use std::borrow::Cow;
 
 use crate::span::Span;
+
+mod context;
+mod en;
+mod number;
+mod scan;
+mod time;
+mod unit;
+mod zh;
+
+pub use context::context_for;
 
 /// What a figure measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -17,7 +53,7 @@ pub enum FigureKind {
     Money,
     /// A percentage or share (unit `%`).
     Percent,
-    /// Percentage points (unit `pp`), kept apart from percentages.
+    /// Percentage points (unit `%`, kind `percentage_points`), kept apart from percentages by kind.
     PercentagePoints,
     /// A count of things (unit empty).
     Count,
@@ -60,7 +96,7 @@ pub struct Figure {
     pub value: f64,
     /// High end of a range.
     pub upper: Option<f64>,
-    /// Normalised unit: `t`, ISO 4217 codes, `%`, `pp`, `x`, SI-style units, or
+    /// Normalised unit: `t`, ISO 4217 codes, `%`, `x`, SI-style units, or
     /// empty for counts; rates as `CNY/t`.
     pub unit: Cow<'static, str>,
     /// What the figure measures.
@@ -110,16 +146,33 @@ pub struct FigureContext {
 
 impl Default for FigureContext {
     fn default() -> Self {
-        FigureContext { dollar: "USD", dollar_source: CurrencySource::Default }
+        FigureContext {
+            dollar: "USD",
+            dollar_source: CurrencySource::Default,
+        }
+    }
+}
+
+impl Figure {
+    /// The values the figure states: `value`, then `upper` for a range. The
+    /// gold lists both ends of a range as figures of their own.
+    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        std::iter::once(self.value).chain(self.upper)
     }
 }
 
 /// Finds figures and time expressions in `text`, appending them in text order.
+///
+/// `ctx` says what a bare `$` means (see [`context_for`]). Never panics; every
+/// span lies on char boundaries of `text`.
 pub fn find_into(
-    _text: &str,
-    _ctx: &FigureContext,
-    _figures: &mut Vec<Figure>,
-    _times: &mut Vec<TimeMention>,
+    text: &str,
+    ctx: &FigureContext,
+    figures: &mut Vec<Figure>,
+    times: &mut Vec<TimeMention>,
 ) {
-    // Placeholder until the figure extractor lands.
+    scan::Scanner::new(text, ctx, figures, times).run();
 }
+
+#[cfg(test)]
+mod tests;
