@@ -11,6 +11,8 @@ pub struct CueInfo {
     pub claim: Option<ClaimKind>,
     /// Kind signalled without an actor subject.
     pub else_claim: Option<ClaimKind>,
+    /// Kind signalled when nothing tells what the subject is (`open=`).
+    pub open_claim: Option<ClaimKind>,
     /// `subject=actor`.
     pub needs_actor: bool,
     /// `at=start`: only at the start of a sentence or task line.
@@ -69,6 +71,7 @@ impl CueInfo {
                 c.claim = e.attr("claim").and_then(ClaimKind::from_name);
                 c.else_claim = e.attr("else").and_then(ClaimKind::from_name);
                 c.needs_actor = e.attr("subject") == Some("actor");
+                c.open_claim = e.attr("open").and_then(ClaimKind::from_name);
                 c.at_start = e.attr("at") == Some("start");
                 c.weight = e.attr("weight").and_then(|w| w.parse().ok()).unwrap_or(2);
             }

@@ -518,14 +518,20 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
         if c.noun && plan::reads_as_noun(doc.text, h.span) {
             continue;
         }
+        if plan::disposal_jiang(doc, s, h) {
+            continue;
+        }
         let (kind, how) = if c.needs_actor {
             match actor::subject_of(doc, lex, s, h) {
                 actor::Subject::Actor => (Some(claim), "actor-subject"),
                 actor::Subject::Thing => (c.else_claim, "thing-subject"),
-                actor::Subject::Unknown => (
-                    plan::unknown_subject(doc, s, h, claim, c.else_claim),
-                    "open-subject",
-                ),
+                actor::Subject::Unknown => match c.open_claim {
+                    Some(k) => (Some(k), "open-subject"),
+                    None => (
+                        plan::unknown_subject(doc, s, h, claim, c.else_claim),
+                        "open-subject",
+                    ),
+                },
             }
         } else {
             (Some(claim), "cue")

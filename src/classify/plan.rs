@@ -191,6 +191,37 @@ const CHANGE_VERBS: &[&str] = &[
     "likely", "probably", "not",
 ];
 
+/// Markers that close the disposal construction 将 + object + verb-complement
+/// (将价格降下来, 将储备列入国家层面, 将金属折算成氧化物).
+const DISPOSAL: &[&str] = &[
+    "为", "成", "到", "至", "入", "给", "进", "下来", "出来", "起来",
+];
+
+/// True when a bare 将 is the preposition of the disposal construction (将 X
+/// 纳入 Y) rather than the future auxiliary (将加快): no verb cue follows it
+/// right away, and a disposal complement closes its clause.
+pub fn disposal_jiang(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
+    if &doc.text[hit.span.start..hit.span.end] != "将" {
+        return false;
+    }
+    if s.hits.iter().any(|h| h.span.start == hit.span.end) {
+        return false;
+    }
+    let after = &doc.text[hit.span.end..s.span.end];
+    let clause_end = after
+        .find([',', '。', ';', ':', '!', '?'])
+        .unwrap_or(after.len());
+    let window_end = after[..clause_end]
+        .char_indices()
+        .nth(15)
+        .map_or(clause_end, |(i, _)| i);
+    let clause = &after[..window_end];
+    if ZH_CHANGE.iter().any(|w| clause.starts_with(w)) {
+        return false;
+    }
+    DISPOSAL.iter().any(|w| clause.contains(w))
+}
+
 /// Chinese verbs after 将/要/会 that describe a change or state of things
 /// rather than an action (产量将超过, 价格将继续上涨).
 const ZH_CHANGE: &[&str] = &[
