@@ -518,7 +518,7 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
         if c.noun && plan::reads_as_noun(doc.text, h.span) {
             continue;
         }
-        if plan::disposal_jiang(doc, s, h) {
+        if plan::disposal_jiang(doc, lex, s, h) {
             continue;
         }
         let (kind, how) = if c.needs_actor {

@@ -200,11 +200,14 @@ const DISPOSAL: &[&str] = &[
 /// True when a bare 将 is the preposition of the disposal construction (将 X
 /// 纳入 Y) rather than the future auxiliary (将加快): no verb cue follows it
 /// right away, and a disposal complement closes its clause.
-pub fn disposal_jiang(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
+pub fn disposal_jiang(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     if &doc.text[hit.span.start..hit.span.end] != "将" {
         return false;
     }
-    if s.hits.iter().any(|h| h.span.start == hit.span.end) {
+    if s.hits
+        .iter()
+        .any(|h| h.span.start == hit.span.end && lex.cue(h).claim.is_some())
+    {
         return false;
     }
     let after = &doc.text[hit.span.end..s.span.end];
