@@ -40,7 +40,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("recognizers number en", 0.89),
     ("recognizers number zh", 0.92),
     ("recognizers percent en", 0.95),
-    ("recognizers percent zh", 0.87),
+    ("recognizers percent zh", 0.90),
     ("recognizers currency en", 0.86),
     ("recognizers currency zh", 0.84),
     ("duckling en", 0.92),

@@ -350,12 +350,42 @@ pub(crate) fn iso(code: &str) -> Option<&'static str> {
     None
 }
 
+/// Matches the non-ASCII `form` at the start of `s`, allowing ASCII spaces
+/// between its characters. Returns the bytes of `s` consumed.
+fn match_spaced(s: &str, form: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    for (k, fc) in form.chars().enumerate() {
+        if k > 0 && !fc.is_ascii() {
+            while b.get(i) == Some(&b' ') {
+                i += 1;
+            }
+        }
+        let c = s[i..].chars().next()?;
+        if c != fc {
+            return None;
+        }
+        i += c.len_utf8();
+    }
+    Some(i)
+}
+
 /// Matches `defs` at the start of `s`. English words need a word boundary
 /// after them. Returns the definition and its byte length.
 pub(crate) fn match_suffix(s: &str, defs: &'static [UnitDef]) -> Option<(&'static UnitDef, usize)> {
     let mut best: Option<(&'static UnitDef, usize)> = None;
     for d in defs {
         let f = d.form;
+        if !f.is_ascii() {
+            // Chinese forms: spaces between the characters do not count
+            // (个 百 分点 is 个百分点).
+            if let Some(n) = match_spaced(s, f) {
+                if best.is_none_or(|(_, l)| n > l) {
+                    best = Some((d, n));
+                }
+            }
+            continue;
+        }
         if s.len() < f.len() {
             continue;
         }
