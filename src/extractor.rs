@@ -384,14 +384,79 @@ impl Extractor {
             })
             .collect();
 
+        // Entities: one per concept, in order of first mention.
+        let mut entities: Vec<EntityRecord> = Vec::new();
+        let mut index: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        for h in &a.hits {
+            let e = &entries[h.entry as usize];
+            if !e.ty.is_entity() {
+                continue;
+            }
+            let form = slice(h.span);
+            let i = *index.entry(h.entry).or_insert_with(|| {
+                entities.push(EntityRecord {
+                    id: e.id.clone(),
+                    ty: e.ty.name().to_string(),
+                    label: e.label().to_string(),
+                    zh: e.zh_label().map(str::to_string),
+                    aliases: e
+                        .zh_label()
+                        .filter(|z| *z != e.label())
+                        .map(str::to_string)
+                        .into_iter()
+                        .collect(),
+                    mentions: Vec::new(),
+                });
+                entities.len() - 1
+            });
+            let ent = &mut entities[i];
+            ent.mentions.push(span(h.span));
+            if !ent.aliases.contains(&form) && form != ent.label {
+                ent.aliases.push(form);
+            }
+        }
+        let mut found: Vec<(String, EntityRecord)> = Vec::new();
+        for &s in &a.found_orgs {
+            let name = slice(s);
+            match found.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, e)) => e.mentions.push(span(s)),
+                None => {
+                    let id = format!("found.org.{}", found.len() + 1);
+                    found.push((
+                        name.clone(),
+                        EntityRecord {
+                            id,
+                            ty: "org".to_string(),
+                            label: name,
+                            zh: None,
+                            aliases: Vec::new(),
+                            mentions: vec![span(s)],
+                        },
+                    ));
+                }
+            }
+        }
+        entities.extend(found.into_iter().map(|(_, e)| e));
+
         let actor_record = |actor: &classify::Actor| -> ActorRecord {
             match actor.entry {
-                Some(e) => {
-                    let e = &entries[e as usize];
+                Some(id) => {
+                    let e = &entries[id as usize];
+                    // The names it goes by in this article: its Chinese name and
+                    // the forms the text uses.
+                    let aliases = match index.get(&id) {
+                        Some(&i) => entities[i].aliases.clone(),
+                        None => e
+                            .zh_label()
+                            .filter(|z| *z != e.label())
+                            .map(str::to_string)
+                            .into_iter()
+                            .collect(),
+                    };
                     ActorRecord {
                         id: Some(e.id.clone()),
                         label: e.label().to_string(),
-                        aliases: entity_aliases(e, None),
+                        aliases,
                         span: actor.span.map(span),
                         resolved_by: actor.source.name().to_string(),
                     }
@@ -456,55 +521,6 @@ impl Extractor {
             })
             .collect();
 
-        // Entities: one per concept, in order of first mention.
-        let mut entities: Vec<EntityRecord> = Vec::new();
-        let mut index: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-        for h in &a.hits {
-            let e = &entries[h.entry as usize];
-            if !e.ty.is_entity() {
-                continue;
-            }
-            let form = slice(h.span);
-            let i = *index.entry(h.entry).or_insert_with(|| {
-                entities.push(EntityRecord {
-                    id: e.id.clone(),
-                    ty: e.ty.name().to_string(),
-                    label: e.label().to_string(),
-                    zh: e.zh_label().map(str::to_string),
-                    aliases: entity_aliases(e, None),
-                    mentions: Vec::new(),
-                });
-                entities.len() - 1
-            });
-            let ent = &mut entities[i];
-            ent.mentions.push(span(h.span));
-            if !ent.aliases.contains(&form) && form != ent.label {
-                ent.aliases.push(form);
-            }
-        }
-        let mut found: Vec<(String, EntityRecord)> = Vec::new();
-        for &s in &a.found_orgs {
-            let name = slice(s);
-            match found.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, e)) => e.mentions.push(span(s)),
-                None => {
-                    let id = format!("found.org.{}", found.len() + 1);
-                    found.push((
-                        name.clone(),
-                        EntityRecord {
-                            id,
-                            ty: "org".to_string(),
-                            label: name,
-                            zh: None,
-                            aliases: Vec::new(),
-                            mentions: vec![span(s)],
-                        },
-                    ));
-                }
-            }
-        }
-        entities.extend(found.into_iter().map(|(_, e)| e));
-
         let nondisclosure_sentences: Vec<usize> = {
             let mut v: Vec<usize> = a
                 .hits
@@ -535,18 +551,6 @@ impl Extractor {
             nondisclosure_sentences,
         }
     }
-}
-
-/// Every name of a concept: canonical Chinese first, then all aliases.
-fn entity_aliases(e: &Entry, _found: Option<&str>) -> Vec<String> {
-    let label = e.label();
-    let mut out: Vec<String> = Vec::new();
-    for a in e.aliases() {
-        if a.text != label && !out.contains(&a.text) {
-            out.push(a.text.clone());
-        }
-    }
-    out
 }
 
 fn figure_kind_name(k: figure::FigureKind) -> &'static str {

@@ -5,8 +5,9 @@
 //! normalised text. Each pattern id indexes a side table that names the entry
 //! and alias it came from. Latin-script aliases must sit on word boundaries
 //! (no `REE` inside `free`), and acronyms must match their exact case; a match
-//! that fails either check is dropped and the search resumes one character
-//! after its start, so a shorter valid alias inside it is still found.
+//! that fails either check is dropped and the search resumes at the first
+//! position after its start that is not inside a Latin word, so a valid alias
+//! that starts there is still found.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
@@ -137,8 +138,20 @@ impl Matcher {
                 });
                 at = m.end().max(m.start() + 1);
             } else {
-                // Resume one character after the rejected start.
+                // Resume after the rejected start, and never inside a Latin
+                // word: no pattern may start there (a pattern starting with a
+                // word character would break the boundary, and one starting
+                // with another character cannot begin mid-word).
                 at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                let mut prev_word = hay[m.start()..at].chars().next().is_some_and(is_word_char);
+                for c in hay[at..].chars() {
+                    let word = is_word_char(c);
+                    if !(prev_word && word) {
+                        break;
+                    }
+                    at += c.len_utf8();
+                    prev_word = word;
+                }
             }
             while !hay.is_char_boundary(at) {
                 at += 1;

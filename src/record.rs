@@ -112,12 +112,14 @@ pub struct ClaimRecord {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActorRecord {
     /// Concept id when the actor is a lexicon concept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Canonical name.
     pub label: String,
     /// Other names: the canonical Chinese name and the aliases of the concept.
     pub aliases: Vec<String>,
     /// Where the actor is named, when in the sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<SpanRecord>,
     /// How it was found: `subject`, `anaphor`, `previous`, `document`.
     pub resolved_by: String,
@@ -127,10 +129,13 @@ pub struct ActorRecord {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SpeakerRecord {
     /// Name as written, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Role as written ("factory director", 研究员), when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// Role concept id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_id: Option<String>,
     /// Span of the name and role.
     pub span: SpanRecord,
@@ -142,10 +147,13 @@ pub struct EvidenceRecord {
     /// Hierarchical rule id: `plan/en/cue`, `disclosure/figure`, `actor/anaphor`.
     pub rule: String,
     /// The lexicon entry that fired, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entry: Option<String>,
     /// The cue span, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cue: Option<SpanRecord>,
     /// The cue text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 
@@ -200,6 +208,7 @@ pub struct EntityRecord {
     /// Canonical name (English where one exists).
     pub label: String,
     /// Canonical Chinese name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zh: Option<String>,
     /// Every name of the concept, including the forms found in the text.
     pub aliases: Vec<String>,

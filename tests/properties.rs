@@ -159,8 +159,8 @@ proptest! {
 
 /// Naive leftmost-longest with the matcher's rules: at the leftmost position
 /// where any pattern matches (ASCII case folded), take the longest; drop it
-/// if it breaks a Latin word boundary or an exact-case alias, and resume one
-/// character after its start.
+/// if it breaks a Latin word boundary or an exact-case alias, and resume after
+/// its start at the first position not inside a Latin word.
 fn oracle(patterns: &[(String, bool, bool)], hay: &str) -> Vec<(usize, usize, usize)> {
     let word = |c: char| c.is_ascii_alphanumeric() || (c.is_alphanumeric() && (c as u32) < 0x2E80);
     let lower = hay.to_ascii_lowercase();
@@ -201,7 +201,16 @@ fn oracle(patterns: &[(String, bool, bool)], hay: &str) -> Vec<(usize, usize, us
             out.push((s, e, k));
             at = e;
         } else {
+            // Resume after the start, never inside a Latin word.
             at = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+            let mut prev = hay[s..].chars().next().is_some_and(word);
+            for c in hay[at..].chars() {
+                if !(prev && word(c)) {
+                    break;
+                }
+                at += c.len_utf8();
+                prev = word(c);
+            }
         }
     }
     out

@@ -38,7 +38,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     if core.ends_with('?') || core.ends_with('？') {
         return true;
     }
-    if BOILERPLATE.iter().any(|b| body.contains(b)) && body.len() < 120 {
+    if body.len() < 120 && BOILERPLATE.iter().any(|b| body.contains(b)) {
         return true;
     }
     // A line with no sentence-final mark and no strong cue is a label, a

@@ -139,10 +139,22 @@ pub fn find(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Speaker
     }
     if s.lang == Lang::En {
         // "Mr O'Leary said", "Lakshmi Mittal has told"
-        for t in TITLES {
-            if let Some(i) = s.text.find(&format!("{t} ")) {
-                let at = s.span.start + i;
-                if let Some(n) = name_after(text, at + t.len() + 1, s.span.end) {
+        // A title before a capitalised name, found in one pass over the words.
+        let mut pos = 0;
+        for w in s.text.split(' ') {
+            let at = s.span.start + pos;
+            pos += w.len() + 1;
+            let w = w.trim_end_matches('.');
+            if w.len() >= 2 && w.as_bytes()[0].is_ascii_uppercase() && TITLES.contains(&w) {
+                let after = (at + w.len() + 1).min(s.span.end);
+                let after = if doc.text[..after].ends_with(". ")
+                    || text.as_bytes().get(at + w.len()) == Some(&b'.')
+                {
+                    (at + w.len() + 2).min(s.span.end)
+                } else {
+                    after
+                };
+                if let Some(n) = name_after(text, after, s.span.end) {
                     return Some(Speaker {
                         name: Some(Span::new(at, n.end)),
                         role: None,
