@@ -522,11 +522,24 @@ impl Extractor {
             .collect();
 
         let nondisclosure_sentences: Vec<usize> = {
+            let cues = &self.inner.cues;
             let mut v: Vec<usize> = a
                 .hits
                 .iter()
-                .filter(|h| self.inner.cues[h.entry as usize].nondisclosure)
-                .filter_map(|h| sentence_of(h.span))
+                .filter(|h| cues[h.entry as usize].nondisclosure)
+                .filter_map(|h| {
+                    let i = sentence_of(h.span)?;
+                    if cues[h.entry as usize].needs_amount {
+                        let seg = a.segments[i].span;
+                        let amount = classify::within(&a.hits, seg, |x| x.span)
+                            .iter()
+                            .any(|x| cues[x.entry as usize].measure);
+                        if !amount {
+                            return None;
+                        }
+                    }
+                    Some(i)
+                })
                 .collect();
             v.dedup();
             v

@@ -33,6 +33,9 @@ pub struct CueInfo {
     pub negation: bool,
     /// Says figures were withheld.
     pub nondisclosure: bool,
+    /// Withholds something: non-disclosure only where the sentence names an
+    /// amount, price, value or terms (`object=amount`).
+    pub needs_amount: bool,
     /// Refers back to an organisation.
     pub anaphor: bool,
     /// Stands for the speaker's own side ("we", 我们, 我区).
@@ -100,6 +103,7 @@ impl CueInfo {
         c.noun = flag(e, "noun");
         c.negation |= flag(e, "negation");
         c.perfect = flag(e, "perfect");
+        c.needs_amount = e.attr("object") == Some("amount");
         c.style = flag(e, "style");
         c
     }
