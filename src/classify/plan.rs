@@ -191,6 +191,9 @@ const CHANGE_VERBS: &[&str] = &[
     "likely", "probably", "not",
 ];
 
+/// Verbs that introduce someone's view or prediction.
+const OPINION: &[&str] = &["认为", "预测", "预计", "看来", "分析", "判断", "估计", "觉得", "相信"];
+
 /// Markers that close the disposal construction 将 + object + verb-complement
 /// (将价格降下来, 将储备列入国家层面, 将金属折算成氧化物).
 const DISPOSAL: &[&str] = &[
@@ -296,11 +299,10 @@ pub fn unknown_subject(
         // a forecast, anything else the plan of an actor left unsaid.
         let after = &doc.text[hit.span.end..s.span.end];
         let change = ZH_CHANGE.iter().any(|w| after.starts_with(w));
-        return if change {
-            else_claim.or(Some(claim))
-        } else {
-            Some(claim)
-        };
+        // After 认为/预测 (someone's view), an open subject is not an actor's
+        // intent but a prediction.
+        let opinion = OPINION.iter().any(|w| doc.text[s.span.start..hit.span.start].contains(w));
+        return if change || opinion { else_claim.or(Some(claim)) } else { Some(claim) };
     }
     let after = doc.text[hit.span.end..s.span.end].trim_start();
     let mut words = after
