@@ -91,7 +91,7 @@ fn write_all(
                 continue;
             }
         };
-        let record = extractor.extract(&article.id, &article.text);
+        let record = extractor.extract_article(&article);
         let meta = meta_of(&article, index);
         let mut name = views::explain::page_file_name(&article.id);
         let mut n = 1;
@@ -170,7 +170,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let record = extractor.extract(&article.id, &article.text);
+    let record = extractor.extract_article(&article);
     let meta = meta_of(&article, &index);
     let out = match args.format {
         Format::Html => views::explain::html_page(&record, &article.text, &meta),

@@ -8,8 +8,9 @@
 //! order whatever the thread count; an article that cannot be read gives one
 //! error line on standard error and the run goes on; a last summary line on
 //! standard error counts articles, records, claims and errors (articles =
-//! records + errors). Exit status 1 when any error happened, 2 when the
-//! lexicons are faulty.
+//! records + errors). An article whose extraction panics is an error line
+//! too ("internal error, please report this article: ..."), and the run goes
+//! on. Exit status 1 when any error happened, 2 when the lexicons are faulty.
 //!
 //! Articles are read, extracted and written in batches of a few megabytes, so
 //! memory stays flat however long the corpus is.
@@ -54,26 +55,52 @@ enum Out {
 }
 
 fn process(extractor: &Extractor, item: Result<Article, InputError>) -> Out {
+    let error = |e: &InputError| {
+        Out::Error(serde_json::to_string(&e.to_record()).unwrap_or_else(|_| e.to_string()))
+    };
     match item {
         Ok(article) => {
-            let rec = extractor.extract(&article.id, &article.text);
-            let claims = rec.claims.len();
-            match serde_json::to_string(&rec) {
-                Ok(json) => Out::Record { json, claims },
-                Err(e) => Out::Error(format!(
-                    "{{\"id\":{:?},\"error\":\"cannot serialise: {e}\"}}",
-                    article.id
-                )),
+            // A panic in one article is that article's error, not the run's end.
+            PANIC.with(|p| p.replace(Some(String::new())));
+            let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                extractor.extract_article(&article)
+            }));
+            let panic = PANIC.with(|p| p.take()).unwrap_or_default();
+            let failed = |reason: String| InputError {
+                id: Some(article.id.clone()),
+                file: article.file.clone(),
+                line: article.line,
+                offset: None,
+                reason,
+            };
+            match extracted.map(|rec| (serde_json::to_string(&rec), rec.claims.len())) {
+                Ok((Ok(json), claims)) => Out::Record { json, claims },
+                Ok((Err(e), _)) => error(&failed(format!("cannot serialise: {e}"))),
+                Err(_) => error(&failed(format!(
+                    "internal error, please report this article: {panic}"
+                ))),
             }
         }
-        Err(e) => {
-            Out::Error(serde_json::to_string(&e.to_record()).unwrap_or_else(|_| e.to_string()))
-        }
+        Err(e) => error(&e),
     }
+}
+
+thread_local! {
+    /// While this thread extracts an article, the message of its panic, if any.
+    static PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    // A panic while extracting an article goes into its error record (see
+    // `process`) instead of standard error; any other panic is printed.
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string().replace('\n', " ");
+        PANIC.with(|p| match p.borrow_mut().as_mut() {
+            Some(caught) => *caught = msg,
+            None => eprintln!("{msg}"),
+        });
+    }));
     let mut builder = Extractor::builder();
     builder.defaults(!args.no_defaults);
     for l in &args.lexicons {

@@ -284,6 +284,17 @@ impl Extractor {
         self.record(id, &a)
     }
 
+    /// Extracts the record of an article read by [`crate::input`], carrying
+    /// its title, date and source and whether it was read lossily.
+    pub fn extract_article(&self, article: &crate::input::Article) -> ArticleRecord {
+        let mut rec = self.extract(&article.id, &article.text);
+        rec.title = article.title.clone();
+        rec.date = article.date.clone();
+        rec.source = article.source.clone();
+        rec.lossy = article.lossy;
+        rec
+    }
+
     /// Extracts many articles on the current rayon thread pool (all cores
     /// by default; run inside `ThreadPool::install` to choose). Records come
     /// back in the order of `articles`, identical whatever the thread count.
@@ -421,7 +432,7 @@ impl Extractor {
             match found.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, e)) => e.mentions.push(span(s)),
                 None => {
-                    let id = format!("found.org.{}", found.len() + 1);
+                    let id = format!("found:{}", crate::normalize::alias_key(&name));
                     found.push((
                         name.clone(),
                         EntityRecord {
@@ -507,6 +518,12 @@ impl Extractor {
                         .flat_map(|(_, &(lo, hi))| lo..hi)
                         .collect(),
                     disclosure: c.disclosure.map(|d| d.name().to_string()),
+                    deadline: c
+                        .evidence
+                        .iter()
+                        .find(|ev| ev.rule == "disclosure/deadline")
+                        .and_then(|ev| ev.cue)
+                        .and_then(|cue| a.times.iter().position(|t| t.span == cue)),
                     evidence: c
                         .evidence
                         .iter()
@@ -549,6 +566,10 @@ impl Extractor {
             schema: SCHEMA.to_string(),
             id: id.to_string(),
             lang: if zh_chars > en_chars { "zh" } else { "en" }.to_string(),
+            title: None,
+            date: None,
+            source: None,
+            lossy: false,
             bytes: orig.len(),
             sentences,
             claims,

@@ -4,8 +4,46 @@
 //!
 //! Reading streams: one article is in memory at a time. Every input yields an
 //! [`Article`] or an [`InputError`] naming the file, line and byte offset, and
-//! the iteration goes on after an error.
+//! the iteration goes on after an error: a broken JSON line is reported and
+//! the lines after it are read.
+//!
+//! # What is an error
+//!
+//! | input | error |
+//! | --- | --- |
+//! | a file or folder that cannot be read | `cannot read: ...`, `cannot read folder: ...` |
+//! | a folder with no `.txt` file below it | `no .txt file in the folder` |
+//! | invalid UTF-8 ([`Utf8Policy::Strict`]) | `invalid UTF-8 at byte N (line L, column C): 0xE9 ...`, at the first bad byte |
+//! | an empty or blank article | `empty file`, `no text: only whitespace`, `"text" is empty` |
+//! | a JSON line that does not parse | `not JSON at column C: ...` |
+//! | a JSON value that is not an object | `not a JSON object: found an array` |
+//! | a record without a string `id` or `text` | `missing "id"`, `"id" must be a string, found a number (17)`, `"text" must be a string, found null` |
+//! | a `.jsonl` file with no record | `no JSON record in the file` |
+//! | an article of 4 GiB or more | `article too large: ...` (offsets are 32-bit) |
+//!
+//! With [`Utf8Policy::Lossy`], invalid UTF-8 is no error: every invalid
+//! sequence becomes U+FFFD, [`Article::lossy`] is set, and
+//! [`Articles::next_decoded`] tells where each replacement is, in the text
+//! and in the file.
+//!
+//! ```
+//! use ree_claims::input::{read_paths, ReadOptions};
+//!
+//! let dir = std::env::temp_dir().join(format!("ree-input-doc-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir).unwrap();
+//! let file = dir.join("corpus.jsonl");
+//! std::fs::write(&file, "{\"id\": \"a\", \"text\": \"Title\\nBody.\"}\n{\"id\": \"b\", \"text\": \n{\"id\": \"c\", \"text\": \"More.\"}\n").unwrap();
+//! let items: Vec<_> = read_paths(&[file], ReadOptions::default()).collect();
+//! assert_eq!(items.len(), 3);
+//! assert_eq!(items[0].as_ref().unwrap().id, "a");
+//! let err = items[1].as_ref().unwrap_err();
+//! assert_eq!(err.line, Some(2));
+//! assert!(err.reason.starts_with("not JSON"), "{err}");
+//! assert_eq!(items[2].as_ref().unwrap().id, "c");
+//! std::fs::remove_dir_all(&dir).unwrap();
+//! ```
 
+use std::collections::{HashSet, VecDeque};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -39,9 +77,11 @@ pub struct InputError {
     pub id: Option<String>,
     /// File (`-` for standard input).
     pub file: String,
-    /// 1-based line, for JSON Lines.
+    /// 1-based line: of the record in a JSON Lines file, of the first
+    /// invalid byte in a text file.
     pub line: Option<usize>,
-    /// Byte offset of the line (JSON Lines) or of the fault (text files).
+    /// Byte offset in the file of the fault when it has a place (an invalid
+    /// byte, a JSON syntax error), else of the start of the record's line.
     pub offset: Option<u64>,
     /// What is wrong.
     pub reason: String,
@@ -96,6 +136,45 @@ pub struct ReadOptions {
     pub utf8: Utf8Policy,
 }
 
+/// Largest article, in bytes: spans past 4 GiB could not be mapped back to
+/// the original text (the normaliser's offset map is 32-bit).
+pub const MAX_ARTICLE_BYTES: u64 = u32::MAX as u64;
+
+/// How many replacements [`Lossy::replaced`] lists at most; [`Lossy::count`]
+/// counts them all.
+pub const MAX_REPLACEMENTS: usize = 100;
+
+/// One invalid UTF-8 sequence that lossy reading replaced by U+FFFD.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Replacement {
+    /// Byte offset of the U+FFFD in [`Article::text`] (it is 3 bytes long).
+    pub text_offset: usize,
+    /// Byte offset of the invalid sequence in the file (or standard input).
+    pub file_offset: u64,
+    /// Length of the invalid sequence: 1 to 3 bytes.
+    pub len: usize,
+}
+
+/// What lossy reading replaced in one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lossy {
+    /// How many invalid sequences were replaced in the text.
+    pub count: usize,
+    /// The first [`MAX_REPLACEMENTS`] of them, in text order. Empty, with a
+    /// non-zero count, only for a JSON line that itself holds the Unicode
+    /// noncharacters U+FDD0..U+FDEF, which the reader uses to place them.
+    pub replaced: Vec<Replacement>,
+}
+
+/// An article and, when lossy reading replaced invalid UTF-8 in it, where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The article (with [`Article::lossy`] set when `lossy` is some).
+    pub article: Article,
+    /// The replacements, for [`Utf8Policy::Lossy`] reading of invalid UTF-8.
+    pub lossy: Option<Lossy>,
+}
+
 enum Source {
     Text(PathBuf),
     Lines {
@@ -103,14 +182,15 @@ enum Source {
         reader: Box<dyn BufRead + Send>,
         line: usize,
         offset: u64,
+        records: usize,
     },
 }
 
 /// Streams the articles of several paths, in order.
 pub struct Articles {
-    pending: std::collections::VecDeque<PathBuf>,
+    pending: VecDeque<PathBuf>,
     current: Option<Source>,
-    queue: std::collections::VecDeque<Result<Article, InputError>>,
+    queue: VecDeque<Result<Decoded, InputError>>,
     options: ReadOptions,
 }
 
@@ -119,7 +199,7 @@ pub fn read_paths(paths: &[PathBuf], options: ReadOptions) -> Articles {
     Articles {
         pending: paths.iter().cloned().collect(),
         current: None,
-        queue: Default::default(),
+        queue: VecDeque::new(),
         options,
     }
 }
@@ -131,48 +211,223 @@ fn is_jsonl(p: &Path) -> bool {
     )
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+fn folder_error(dir: &Path, reason: String) -> InputError {
+    InputError {
+        id: None,
+        file: dir.display().to_string(),
+        line: None,
+        offset: None,
+        reason,
+    }
+}
+
+/// Every `.txt` file below `dir`, in path order. Unreadable entries are
+/// errors; a symbolic link to a folder already on the way down is skipped, so
+/// link loops end.
+fn walk(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<InputError>,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            errors.push(InputError {
-                id: None,
-                file: dir.display().to_string(),
-                line: None,
-                offset: None,
-                reason: format!("cannot read folder: {e}"),
-            });
+            errors.push(folder_error(dir, format!("cannot read folder: {e}")));
             return;
         }
     };
-    let mut items: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut items = Vec::new();
+    for entry in rd {
+        match entry {
+            Ok(e) => items.push(e.path()),
+            Err(e) => errors.push(folder_error(dir, format!("cannot read folder entry: {e}"))),
+        }
+    }
     items.sort();
     for p in items {
-        if p.is_dir() {
-            walk(&p, out, errors);
-        } else if p.extension().and_then(|e| e.to_str()) == Some("txt") {
-            out.push(p);
+        // Follows links: a link to a folder is walked (once), to a file read.
+        match std::fs::metadata(&p) {
+            Ok(m) if m.is_dir() => walk(&p, seen, out, errors),
+            Ok(_) if p.extension().and_then(|e| e.to_str()) == Some("txt") => out.push(p),
+            Ok(_) => {}
+            Err(e) if p.extension().and_then(|e| e.to_str()) == Some("txt") => {
+                errors.push(folder_error(&p, format!("cannot read: {e}")))
+            }
+            Err(_) => {}
         }
     }
 }
 
-fn decode(bytes: Vec<u8>, policy: Utf8Policy) -> Result<(String, bool), (u64, String)> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok((s, false)),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to() as u64;
-            match policy {
-                Utf8Policy::Strict => Err((at, format!("invalid UTF-8 at byte {at}"))),
-                Utf8Policy::Lossy => Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), true)),
+/// The invalid sequence starting at `bytes[0]`, as `0xE9` or `0xE6 0x96`,
+/// and how long it is.
+fn describe_invalid(bytes: &[u8]) -> (String, usize) {
+    let len = match std::str::from_utf8(bytes) {
+        Err(e) if e.valid_up_to() == 0 => e.error_len().unwrap_or(bytes.len()),
+        _ => 1,
+    };
+    let hex: Vec<String> = bytes[..len.min(bytes.len())]
+        .iter()
+        .map(|b| format!("0x{b:02X}"))
+        .collect();
+    let mut s = hex.join(" ");
+    if std::str::from_utf8(bytes).is_err_and(|e| e.error_len().is_none()) {
+        s.push_str(" (a character cut off at the end)");
+    }
+    (s, len)
+}
+
+/// 1-based line and column (in bytes) of byte `at` of `bytes`.
+fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = at
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+        + 1;
+    (line, col)
+}
+
+/// The reason for invalid UTF-8 at `at` (a byte offset of `bytes`, whose
+/// first byte is at `base` in the file): place, bytes, how many more.
+fn invalid_reason(bytes: &[u8], at: usize, base: u64, line_base: usize) -> (usize, String) {
+    let (line, col) = line_col(bytes, at);
+    let line = line_base + line - 1;
+    let (shown, _) = describe_invalid(&bytes[at..]);
+    let count = bytes[at..]
+        .utf8_chunks()
+        .filter(|c| !c.invalid().is_empty())
+        .count();
+    let mut reason = format!(
+        "invalid UTF-8 at byte {} (line {line}, column {col}): {shown}",
+        base + at as u64
+    );
+    if count > 1 {
+        reason.push_str(&format!(", the first of {count} invalid sequences"));
+    }
+    if at == 0 && matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]) {
+        reason.push_str("; the file starts with a UTF-16 byte-order mark: convert it to UTF-8");
+    }
+    (line, reason)
+}
+
+/// Decodes `bytes` lossily: every invalid sequence becomes U+FFFD (as
+/// `String::from_utf8_lossy` does) and is recorded; `base` is the file offset
+/// of `bytes[0]`.
+fn decode_lossy(bytes: &[u8], base: u64) -> (String, Lossy) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut lossy = Lossy::default();
+    let mut at = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        at += chunk.valid().len();
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            lossy.count += 1;
+            if lossy.replaced.len() < MAX_REPLACEMENTS {
+                lossy.replaced.push(Replacement {
+                    text_offset: text.len(),
+                    file_offset: base + at as u64,
+                    len: bad.len(),
+                });
             }
+            text.push(char::REPLACEMENT_CHARACTER);
+            at += bad.len();
         }
     }
+    (text, lossy)
 }
 
 fn stem(p: &Path) -> String {
     p.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+fn text_error(
+    id: &str,
+    file: &str,
+    line: Option<usize>,
+    offset: Option<u64>,
+    reason: String,
+) -> InputError {
+    InputError {
+        id: Some(id.to_string()),
+        file: file.to_string(),
+        line,
+        offset,
+        reason,
+    }
+}
+
+/// One plain-text article from its bytes.
+fn text_article(
+    id: String,
+    file: String,
+    bytes: Vec<u8>,
+    policy: Utf8Policy,
+) -> Result<Decoded, InputError> {
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(too_large(&id, &file, None, bytes.len() as u64));
+    }
+    if bytes.is_empty() {
+        return Err(text_error(&id, &file, None, None, "empty file".into()));
+    }
+    let (text, lossy) = match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            match policy {
+                Utf8Policy::Strict => {
+                    let (line, reason) = invalid_reason(e.as_bytes(), at, 0, 1);
+                    return Err(text_error(&id, &file, Some(line), Some(at as u64), reason));
+                }
+                Utf8Policy::Lossy => {
+                    let (text, lossy) = decode_lossy(e.as_bytes(), 0);
+                    (text, Some(lossy))
+                }
+            }
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(text_error(
+            &id,
+            &file,
+            None,
+            None,
+            "no text: only whitespace".into(),
+        ));
+    }
+    Ok(Decoded {
+        article: Article {
+            id,
+            text,
+            file,
+            line: None,
+            title: None,
+            date: None,
+            source: None,
+            lossy: lossy.is_some(),
+        },
+        lossy,
+    })
+}
+
+fn too_large(id: &str, file: &str, line: Option<usize>, len: u64) -> InputError {
+    InputError {
+        id: (!id.is_empty()).then(|| id.to_string()),
+        file: file.to_string(),
+        line,
+        offset: None,
+        reason: format!("article too large: {len} bytes; at most {MAX_ARTICLE_BYTES} are read"),
+    }
 }
 
 impl Articles {
@@ -190,12 +445,19 @@ impl Articles {
                     reader: Box::new(stdin),
                     line: 0,
                     offset: 0,
+                    records: 0,
                 });
             } else {
                 let mut bytes = Vec::new();
                 let item = match stdin.read_to_end(&mut bytes) {
-                    Ok(_) => self.text_article("-".into(), "-".into(), bytes),
-                    Err(e) => Err(self.err(None, "-", None, None, format!("cannot read: {e}"))),
+                    Ok(_) => text_article("-".into(), "-".into(), bytes, self.options.utf8),
+                    Err(e) => Err(text_error(
+                        "-",
+                        "-",
+                        None,
+                        None,
+                        format!("cannot read: {e}"),
+                    )),
                 };
                 self.queue.push_back(item);
             }
@@ -204,7 +466,10 @@ impl Articles {
         if path.is_dir() {
             let mut files = Vec::new();
             let mut errors = Vec::new();
-            walk(&path, &mut files, &mut errors);
+            walk(&path, &mut HashSet::new(), &mut files, &mut errors);
+            if files.is_empty() && errors.is_empty() {
+                errors.push(folder_error(&path, "no .txt file in the folder".into()));
+            }
             self.queue.extend(errors.into_iter().map(Err));
             for f in files.into_iter().rev() {
                 self.pending.push_front(f);
@@ -219,66 +484,50 @@ impl Articles {
                         reader: Box::new(BufReader::with_capacity(1 << 16, f)),
                         line: 0,
                         offset: 0,
+                        records: 0,
                     })
                 }
-                Err(e) => self.queue.push_back(Err(self.err(
-                    None,
-                    &file,
-                    None,
-                    None,
-                    format!("cannot open: {e}"),
-                ))),
+                Err(e) => self.queue.push_back(Err(InputError {
+                    id: None,
+                    file,
+                    line: None,
+                    offset: None,
+                    reason: format!("cannot open: {e}"),
+                })),
             }
             return;
         }
         self.current = Some(Source::Text(path));
     }
 
-    fn err(
-        &self,
-        id: Option<String>,
-        file: &str,
-        line: Option<usize>,
-        offset: Option<u64>,
-        reason: String,
-    ) -> InputError {
-        InputError {
-            id,
-            file: file.to_string(),
-            line,
-            offset,
-            reason,
+    fn read_text_file(&self, path: &Path) -> Result<Decoded, InputError> {
+        let file = path.display().to_string();
+        let id = stem(path);
+        if let Ok(m) = std::fs::metadata(path) {
+            if m.len() > MAX_ARTICLE_BYTES {
+                return Err(too_large(&id, &file, None, m.len()));
+            }
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => text_article(id, file, bytes, self.options.utf8),
+            Err(e) => Err(text_error(
+                &id,
+                &file,
+                None,
+                None,
+                format!("cannot read: {e}"),
+            )),
         }
     }
 
-    fn text_article(
-        &self,
-        id: String,
-        file: String,
-        bytes: Vec<u8>,
-    ) -> Result<Article, InputError> {
-        match decode(bytes, self.options.utf8) {
-            Ok((text, lossy)) => Ok(Article {
-                id,
-                text,
-                file,
-                line: None,
-                title: None,
-                date: None,
-                source: None,
-                lossy,
-            }),
-            Err((at, reason)) => Err(self.err(Some(id), &file, None, Some(at), reason)),
-        }
-    }
-
-    fn next_line(&mut self) -> Option<Result<Article, InputError>> {
+    fn next_line(&mut self) -> Option<Result<Decoded, InputError>> {
         let policy = self.options.utf8;
         let Some(Source::Lines {
             file,
             reader,
             line,
             offset,
+            records,
         }) = self.current.as_mut()
         else {
             return None;
@@ -288,94 +537,279 @@ impl Articles {
             let n = match reader.read_until(b'\n', &mut buf) {
                 Ok(n) => n,
                 Err(e) => {
-                    let f = file.clone();
-                    let l = *line + 1;
-                    self.current = None;
-                    return Some(Err(InputError {
+                    let err = InputError {
                         id: None,
-                        file: f,
-                        line: Some(l),
-                        offset: None,
-                        reason: format!("cannot read: {e}"),
-                    }));
+                        file: file.clone(),
+                        line: Some(*line + 1),
+                        offset: Some(*offset),
+                        reason: format!("cannot read: {e}; the rest of the file is skipped"),
+                    };
+                    self.current = None;
+                    return Some(Err(err));
                 }
             };
             if n == 0 {
+                let err = (*records == 0).then(|| InputError {
+                    id: None,
+                    file: file.clone(),
+                    line: None,
+                    offset: None,
+                    reason: "no JSON record in the file".into(),
+                });
                 self.current = None;
-                return None;
+                return err.map(Err);
             }
             *line += 1;
             let at = *offset;
             *offset += n as u64;
-            let (l, f) = (*line, file.clone());
+            let lead = buf.len() - buf.trim_ascii_start().len();
             let trimmed = buf.trim_ascii();
             if trimmed.is_empty() {
                 continue;
             }
-            return Some(parse_json_line(trimmed, &f, l, at, policy));
+            *records += 1;
+            let place = Place {
+                file,
+                line: *line,
+                offset: at,
+                body: at + lead as u64,
+            };
+            return Some(parse_json_line(trimmed, &place, policy));
         }
     }
 }
 
-/// Parses one JSON Lines record `{"id", "text", ...}`.
-fn parse_json_line(
-    bytes: &[u8],
-    file: &str,
+/// Where a JSON line is: its file, 1-based line, the offset of the line and
+/// of its first non-blank byte.
+struct Place<'a> {
+    file: &'a str,
     line: usize,
     offset: u64,
+    body: u64,
+}
+
+impl Place<'_> {
+    fn err(&self, id: Option<String>, offset: u64, reason: String) -> InputError {
+        InputError {
+            id,
+            file: self.file.to_string(),
+            line: Some(self.line),
+            offset: Some(offset),
+            reason,
+        }
+    }
+}
+
+/// Lossy JSON lines: each invalid sequence becomes a mark that JSON parsing
+/// keeps as it is, `MARK_OPEN`, its index in hex digits (`MARK_DIGITS` + d)
+/// and `MARK_CLOSE`, so that after parsing every replacement in `text` is
+/// found again, in place. The marks are Unicode noncharacters, which no text
+/// should hold; a line that holds them (or escapes of them) is read without
+/// positions.
+const MARK_OPEN: char = '\u{FDD0}';
+const MARK_CLOSE: char = '\u{FDD1}';
+const MARK_DIGITS: u32 = 0xFDE0;
+
+/// The line with invalid sequences marked, and their offsets and lengths in
+/// the line; `None` when the line holds the marks itself.
+fn mark_invalid(bytes: &[u8]) -> Option<(String, Vec<(usize, usize)>)> {
+    let mut out = String::with_capacity(bytes.len() + 16);
+    let mut bad = Vec::new();
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        if valid.contains(|c: char| ('\u{FDD0}'..='\u{FDEF}').contains(&c)) {
+            return None;
+        }
+        out.push_str(valid);
+        at += valid.len();
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            out.push(MARK_OPEN);
+            for d in format!("{:x}", bad.len()).chars() {
+                let d = d.to_digit(16).unwrap_or(0);
+                out.push(char::from_u32(MARK_DIGITS + d).unwrap_or(MARK_CLOSE));
+            }
+            out.push(MARK_CLOSE);
+            bad.push((at, invalid.len()));
+            at += invalid.len();
+        }
+    }
+    let lower = out.to_ascii_lowercase();
+    if lower.contains("\\ufdd") || lower.contains("\\ufde") {
+        return None;
+    }
+    Some((out, bad))
+}
+
+/// `s` with every mark turned into U+FFFD, and the offset in the result and
+/// the index of each mark.
+fn unmark(s: &str) -> (String, Vec<(usize, usize)>) {
+    if !s.contains(MARK_OPEN) {
+        return (s.to_string(), Vec::new());
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut found = Vec::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != MARK_OPEN {
+            out.push(c);
+            continue;
+        }
+        let mut index = 0usize;
+        for d in chars.by_ref() {
+            if d == MARK_CLOSE {
+                break;
+            }
+            index = index * 16 + (d as u32).saturating_sub(MARK_DIGITS) as usize;
+        }
+        found.push((out.len(), index));
+        out.push(char::REPLACEMENT_CHARACTER);
+    }
+    (out, found)
+}
+
+/// How a lossy JSON line was decoded.
+enum Marks {
+    /// Valid UTF-8: nothing replaced, nothing marked.
+    Valid,
+    /// Invalid sequences marked (see [`mark_invalid`]): their offset and
+    /// length in the line, by mark index.
+    Placed(Vec<(usize, usize)>),
+    /// Invalid sequences replaced without marks: how many.
+    Unplaced(usize),
+}
+
+/// Parses one JSON Lines record `{"id", "text", ...}` (the line without
+/// surrounding blanks).
+fn parse_json_line(
+    bytes: &[u8],
+    place: &Place<'_>,
     policy: Utf8Policy,
-) -> Result<Article, InputError> {
-    let err = |id: Option<String>, reason: String| InputError {
-        id,
-        file: file.to_string(),
-        line: Some(line),
-        offset: Some(offset),
-        reason,
+) -> Result<Decoded, InputError> {
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(too_large(
+            "",
+            place.file,
+            Some(place.line),
+            bytes.len() as u64,
+        ));
+    }
+    let (line, marks): (std::borrow::Cow<'_, str>, Marks) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.into(), Marks::Valid),
+        Err(e) => match policy {
+            Utf8Policy::Strict => {
+                let at = e.valid_up_to();
+                let (_, reason) = invalid_reason(bytes, at, place.body, place.line);
+                return Err(place.err(None, place.body + at as u64, reason));
+            }
+            Utf8Policy::Lossy => match mark_invalid(bytes) {
+                Some((s, bad)) => (s.into(), Marks::Placed(bad)),
+                None => {
+                    let (s, lossy) = decode_lossy(bytes, place.body);
+                    (s.into(), Marks::Unplaced(lossy.count))
+                }
+            },
+        },
     };
-    let (text, lossy) = match decode(bytes.to_vec(), policy) {
-        Ok(t) => t,
-        Err((at, _)) => {
-            return Err(err(
-                None,
-                format!("invalid UTF-8 at byte {} of the line", at),
-            ))
+    let value: serde_json::Value = serde_json::from_str(&line).map_err(|e| {
+        // serde_json counts columns in bytes (of the marked line, in lossy
+        // mode: past a mark the column is approximate).
+        let col = e.column().max(1);
+        let msg = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let msg = msg.strip_suffix(&suffix).unwrap_or(&msg);
+        let lead = (place.body - place.offset) as usize;
+        place.err(
+            None,
+            place.body + (col - 1).min(bytes.len()) as u64,
+            format!("not JSON at column {}: {msg}", lead + col),
+        )
+    })?;
+    let whole = place.body;
+    let obj = value.as_object().ok_or_else(|| {
+        place.err(
+            None,
+            whole,
+            format!("not a JSON object: found {}", json_type(&value)),
+        )
+    })?;
+    let placed = matches!(marks, Marks::Placed(_));
+    let plain = |v: &str| -> (String, Vec<(usize, usize)>) {
+        match placed {
+            true => unmark(v),
+            false => (v.to_string(), Vec::new()),
         }
     };
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| err(None, format!("not JSON: {e}")))?;
-    let obj = value
-        .as_object()
-        .ok_or_else(|| err(None, "not a JSON object".into()))?;
     let id = match obj.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::String(s)) if s.trim().is_empty() => {
+            return Err(place.err(None, whole, "\"id\" is empty".into()))
+        }
+        Some(serde_json::Value::String(s)) => plain(s).0,
         Some(other) => {
-            return Err(err(
+            return Err(place.err(
                 None,
-                format!("\"id\" must be a string, found {}", json_type(other)),
+                whole,
+                format!("\"id\" must be a string, found {}", json_type_shown(other)),
             ))
         }
-        None => return Err(err(None, "missing \"id\"".into())),
+        None => return Err(place.err(None, whole, "missing \"id\"".into())),
     };
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+    let (text, found) = match obj.get("text") {
+        Some(serde_json::Value::String(s)) if s.trim().is_empty() => {
+            let reason = match s.is_empty() {
+                true => "\"text\" is empty",
+                false => "no text: only whitespace",
+            };
+            return Err(place.err(Some(id), whole, reason.into()));
+        }
+        Some(serde_json::Value::String(s)) => plain(s),
         Some(other) => {
-            return Err(err(
+            return Err(place.err(
                 Some(id),
-                format!("\"text\" must be a string, found {}", json_type(other)),
+                whole,
+                format!(
+                    "\"text\" must be a string, found {}",
+                    json_type_shown(other)
+                ),
             ))
         }
-        None => return Err(err(Some(id), "missing \"text\"".into())),
+        None => return Err(place.err(Some(id), whole, "missing \"text\"".into())),
     };
-    let get = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(str::to_string);
-    Ok(Article {
-        id,
-        text,
-        file: file.to_string(),
-        line: Some(line),
-        title: get("title"),
-        date: get("date"),
-        source: get("source").or_else(|| get("publisher")),
+    let lossy = match marks {
+        Marks::Valid => None,
+        Marks::Unplaced(count) => Some(Lossy {
+            count,
+            replaced: Vec::new(),
+        }),
+        Marks::Placed(bad) => Some(Lossy {
+            count: found.len(),
+            replaced: found
+                .iter()
+                .filter_map(|&(text_offset, i)| {
+                    let &(at, len) = bad.get(i)?;
+                    Some(Replacement {
+                        text_offset,
+                        file_offset: place.body + at as u64,
+                        len,
+                    })
+                })
+                .take(MAX_REPLACEMENTS)
+                .collect(),
+        }),
+    };
+    let get = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(|v| plain(v).0);
+    Ok(Decoded {
+        article: Article {
+            id,
+            text,
+            file: place.file.to_string(),
+            line: Some(place.line),
+            title: get("title"),
+            date: get("date"),
+            source: get("source").or_else(|| get("publisher")),
+            lossy: lossy.is_some(),
+        },
         lossy,
     })
 }
@@ -391,25 +825,26 @@ fn json_type(v: &serde_json::Value) -> &'static str {
     }
 }
 
-impl Iterator for Articles {
-    type Item = Result<Article, InputError>;
+/// The type of `v`, with the value when it is short (`a number (17)`).
+fn json_type_shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
+            format!("{} ({v})", json_type(v))
+        }
+        _ => json_type(v).to_string(),
+    }
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl Articles {
+    /// The next article with what lossy reading replaced in it, or the next
+    /// error. [`Iterator::next`] is this without the replacements.
+    pub fn next_decoded(&mut self) -> Option<Result<Decoded, InputError>> {
         loop {
             if let Some(item) = self.queue.pop_front() {
                 return Some(item);
             }
             match self.current.take() {
-                Some(Source::Text(path)) => {
-                    let file = path.display().to_string();
-                    let id = stem(&path);
-                    return Some(match std::fs::read(&path) {
-                        Ok(bytes) => self.text_article(id, file, bytes),
-                        Err(e) => {
-                            Err(self.err(Some(id), &file, None, None, format!("cannot read: {e}")))
-                        }
-                    });
-                }
+                Some(Source::Text(path)) => return Some(self.read_text_file(&path)),
                 Some(lines @ Source::Lines { .. }) => {
                     self.current = Some(lines);
                     if let Some(item) = self.next_line() {
@@ -422,5 +857,54 @@ impl Iterator for Articles {
                 }
             }
         }
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_decoded().map(|r| r.map(|d| d.article))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_round_trip() {
+        let bytes = b"{\"id\": \"a\xff\", \"text\": \"x\xe9y\xe6\x96z\"}";
+        let (line, bad) = mark_invalid(bytes).unwrap();
+        assert_eq!(bad, vec![(9, 1), (25, 1), (27, 2)]);
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let (text, found) = unmark(v["text"].as_str().unwrap());
+        assert_eq!(text, "x\u{FFFD}y\u{FFFD}z");
+        assert_eq!(found, vec![(1, 1), (5, 2)]);
+    }
+
+    #[test]
+    fn many_marks_keep_their_index() {
+        let mut bytes = b"{\"id\":\"a\",\"text\":\"".to_vec();
+        for _ in 0..300 {
+            bytes.extend_from_slice(b"a\xff");
+        }
+        bytes.extend_from_slice(b"\"}");
+        let (line, bad) = mark_invalid(&bytes).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let (text, found) = unmark(v["text"].as_str().unwrap());
+        assert_eq!(text, "a\u{FFFD}".repeat(300));
+        assert_eq!(found.len(), 300);
+        for (k, &(off, i)) in found.iter().enumerate() {
+            assert_eq!((off, i), (k * 4 + 1, k));
+            assert_eq!(bad[i], (18 + 2 * k + 1, 1));
+        }
+    }
+
+    #[test]
+    fn line_and_column() {
+        assert_eq!(line_col(b"ab\ncd\nef", 0), (1, 1));
+        assert_eq!(line_col(b"ab\ncd\nef", 4), (2, 2));
+        assert_eq!(line_col(b"ab\ncd\nef", 6), (3, 1));
     }
 }

@@ -45,6 +45,18 @@ pub struct ArticleRecord {
     pub id: String,
     /// Main language of the article: `en` or `zh`.
     pub lang: String,
+    /// Title, when the input gave one (JSON Lines `title`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Date, when the input gave one (JSON Lines `date`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Source or publisher, when the input gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// True when invalid UTF-8 in the input was replaced (lossy reading).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lossy: bool,
     /// Length of the article text in bytes.
     pub bytes: usize,
     /// Every sentence, heading, bullet and the title, in text order.
@@ -104,6 +116,9 @@ pub struct ClaimRecord {
     /// `disclosed`, `undisclosed` or `na` (for commitments, plans, forecasts
     /// and facts); absent for assessments and disclaimers.
     pub disclosure: Option<String>,
+    /// Index (into `times`) of the deadline that discloses the claim, if one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<usize>,
     /// Why: the rules that fired and the cues they fired on.
     pub evidence: Vec<EvidenceRecord>,
 }
@@ -199,8 +214,8 @@ pub struct TimeRecord {
 /// A concept named in the article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityRecord {
-    /// Concept id (`org.baogang`), or `found.org.<n>` for organisations found by
-    /// pattern rather than lexicon.
+    /// Concept id (`org.baogang`), or `found:<name>` (the name folded and
+    /// lowercased) for organisations found by shape rather than lexicon.
     pub id: String,
     /// `org`, `element`, `material`, `policy`, `place`.
     #[serde(rename = "type")]

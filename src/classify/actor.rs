@@ -498,10 +498,16 @@ pub fn find(
     _speaker: Option<&Speaker>,
     state: &State,
 ) -> Option<Actor> {
-    if !kind.is_intent() {
+    if !kind.is_intent() && kind != ClaimKind::Forecast {
         return None;
     }
-    match clause_subject(doc, lex, s, at) {
+    // A forecast is someone's only when its clause names them; it is never
+    // carried over from other sentences.
+    let subject = clause_subject(doc, lex, s, at);
+    if kind == ClaimKind::Forecast && subject.is_none() {
+        return None;
+    }
+    match subject {
         Some(Cand::Found(f)) => Some(Who::Found(f).actor(Some(f), ActorSource::Subject)),
         Some(Cand::Hit(h)) if lex.cue(&h).anaphor => {
             let cue = lex.cue(&h);
