@@ -523,6 +523,12 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
         }
         let (kind, how) = if c.needs_actor {
             match actor::subject_of(doc, lex, s, h) {
+                // A modal that leans to prediction (would, 会) before a verb of
+                // state or change ("would have", "would be") predicts, even
+                // after an actor.
+                actor::Subject::Actor if c.open_claim.is_some() && plan::state_verb_follows(doc, s, h) => {
+                    (c.else_claim, "actor-subject-state")
+                }
                 actor::Subject::Actor => (Some(claim), "actor-subject"),
                 actor::Subject::Thing => (c.else_claim, "thing-subject"),
                 actor::Subject::Unknown => match c.open_claim {

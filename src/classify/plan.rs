@@ -283,6 +283,21 @@ const ZH_CHANGE: &[&str] = &[
     "对",
 ];
 
+/// True when the word after `hit` is a verb of state or change (English
+/// `CHANGE_VERBS`, Chinese `ZH_CHANGE`), not "have to".
+pub fn state_verb_follows(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
+    let after = doc.text[hit.span.end..s.span.end].trim_start();
+    if s.lang == super::Lang::Zh {
+        return ZH_CHANGE.iter().any(|w| after.starts_with(w));
+    }
+    let mut words = after.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("").to_ascii_lowercase();
+    if first == "have" && words.next().is_some_and(|w| w.eq_ignore_ascii_case("to")) {
+        return false;
+    }
+    CHANGE_VERBS.contains(&first.as_str())
+}
+
 /// The kind a "will"/将 cue signals when nothing tells whether its subject is
 /// an actor: English reads the verb after it ("will be built" plan, "will
 /// rise" forecast); Chinese, whose subjects are often left out of task lines,
