@@ -510,20 +510,26 @@ impl Extractor {
                         span: span(s.span),
                     }),
                     concepts,
-                    figures: a
-                        .figures
-                        .iter()
-                        .zip(&figure_index)
-                        .filter(|(f, _)| in_sentence(f.span))
-                        .flat_map(|(_, &(lo, hi))| lo..hi)
-                        .collect(),
+                    figures: {
+                        let lo = a.figures.partition_point(|f| f.span.start < seg.span.start);
+                        a.figures[lo..]
+                            .iter()
+                            .zip(&figure_index[lo..])
+                            .take_while(|(f, _)| f.span.start < seg.span.end)
+                            .filter(|(f, _)| in_sentence(f.span))
+                            .flat_map(|(_, &(lo, hi))| lo..hi)
+                            .collect()
+                    },
                     disclosure: c.disclosure.map(|d| d.name().to_string()),
                     deadline: c
                         .evidence
                         .iter()
                         .find(|ev| ev.rule == "disclosure/deadline")
                         .and_then(|ev| ev.cue)
-                        .and_then(|cue| a.times.iter().position(|t| t.span == cue)),
+                        .and_then(|cue| {
+                            let i = a.times.partition_point(|t| t.span.start < cue.start);
+                            a.times.get(i).filter(|t| t.span == cue).map(|_| i)
+                        }),
                     evidence: c
                         .evidence
                         .iter()

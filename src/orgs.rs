@@ -197,9 +197,10 @@ pub fn find(
         if ty != EntryType::Suffix && !material_tail {
             continue;
         }
+        let si = segments.partition_point(|s| s.span.end <= h.span.start);
         let Some(seg) = segments
-            .iter()
-            .find(|s| s.span.start <= h.span.start && h.span.end <= s.span.end)
+            .get(si)
+            .filter(|s| s.span.start <= h.span.start && h.span.end <= s.span.end)
         else {
             continue;
         };
@@ -214,10 +215,12 @@ pub fn find(
         };
         if let Some(span) = span {
             // Not inside or equal to a lexicon organisation.
-            let covered = hits.iter().any(|o| {
-                entries[o.entry as usize].ty == EntryType::Org
-                    && o.span.start <= span.start
-                    && span.end <= o.span.end
+            // Hits do not overlap, so only the hit starting at or before the
+            // name can cover it.
+            let j = hits.partition_point(|o| o.span.start <= span.start);
+            let covered = j.checked_sub(1).is_some_and(|j| {
+                let o = &hits[j];
+                entries[o.entry as usize].ty == EntryType::Org && span.end <= o.span.end
             });
             if !covered && out.last().is_none_or(|l| l.end <= span.start) {
                 out.push(span);

@@ -230,6 +230,18 @@ const ZH_SKIP: &[&str] = &[
     "继续",
 ];
 
+/// How far back (bytes) subjects and clauses are looked for before a cue.
+const WINDOW: usize = 240;
+
+/// The largest char boundary of `text` at or before `i`.
+pub fn floor_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Byte offset just after the last char of `s` that matches `pred` (0 if none).
 fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
     s.char_indices()
@@ -240,7 +252,12 @@ fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
 
 /// Classifies what stands right before `cue` in the sentence.
 pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) -> Subject {
-    let start = s.span.start;
+    // A subject stands close to its verb: look at most this far back, so the
+    // cost per cue stays bounded on sentences of any length.
+    let start = floor_char(
+        doc.text,
+        s.span.start.max(cue.span.start.saturating_sub(WINDOW)),
+    );
     let mut end = cue.span.start;
     // Skip adverbs and time words between the subject and the cue.
     loop {
@@ -273,8 +290,13 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
             }
         }
     }
-    // A hit ending exactly there.
-    if let Some(h) = s.hits.iter().rev().find(|h| h.span.end <= end) {
+    // A hit ending exactly there (hits are sorted and do not overlap).
+    let k = s.hits.partition_point(|h| h.span.end <= end);
+    if let Some(h) = k
+        .checked_sub(1)
+        .map(|k| &s.hits[k])
+        .filter(|h| h.span.end + 16 >= end)
+    {
         let near = doc.text[h.span.end..end]
             .trim_end_matches(['\'', 's', ')'])
             .trim()
@@ -411,17 +433,18 @@ fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
 
 /// Separators that open a clause.
 fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Vec<usize> {
-    let mut starts = vec![s.body];
-    for (i, c) in doc.text[s.body..at].char_indices() {
+    let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
+    let mut starts = vec![from];
+    for (i, c) in doc.text[from..at].char_indices() {
         if matches!(c, ',' | ';' | ':' | '(' | '"')
-            || (c == '-' && doc.text[s.body + i..].starts_with("- "))
+            || (c == '-' && doc.text[from + i..].starts_with("- "))
         {
-            starts.push(s.body + i + c.len_utf8());
+            starts.push(from + i + c.len_utf8());
         }
     }
     // After a verb of saying ("said", 表示).
-    for h in s
-        .hits
+    let lo = s.hits.partition_point(|h| h.span.start < from);
+    for h in s.hits[lo..]
         .iter()
         .filter(|h| h.span.end <= at && lex.cue(h).speech)
     {
@@ -434,15 +457,16 @@ fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -
 
 /// The subject of the clause holding `at`, or of the clauses before it.
 fn clause_subject(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Option<Cand> {
-    let mut cands: Vec<Cand> = s
-        .hits
+    let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
+    let lo = s.hits.partition_point(|h| h.span.start < from);
+    let mut cands: Vec<Cand> = s.hits[lo..]
         .iter()
         .filter(|h| h.span.end <= at && (is_org(lex, h) || is_place(lex, h) || lex.cue(h).anaphor))
         .map(|h| Cand::Hit(*h))
         .chain(
             s.found_orgs
                 .iter()
-                .filter(|f| f.end <= at)
+                .filter(|f| f.start >= from && f.end <= at)
                 .map(|f| Cand::Found(*f)),
         )
         .collect();

@@ -526,7 +526,9 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
                 // A modal that leans to prediction (would, 会) before a verb of
                 // state or change ("would have", "would be") predicts, even
                 // after an actor.
-                actor::Subject::Actor if c.open_claim.is_some() && plan::state_verb_follows(doc, s, h) => {
+                actor::Subject::Actor
+                    if c.open_claim.is_some() && plan::state_verb_follows(doc, s, h) =>
+                {
                     (c.else_claim, "actor-subject-state")
                 }
                 actor::Subject::Actor => (Some(claim), "actor-subject"),

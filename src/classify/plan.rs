@@ -123,7 +123,7 @@ const LEAD_WORDS: &[&str] = &[
 /// True when `hit` opens the sentence body (after a marker and at most a
 /// few lead words or a short adverbial ending in a comma).
 pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
-    if hit.span.start < s.body {
+    if hit.span.start < s.body || hit.span.start - s.body > 64 {
         return false;
     }
     let mut gap = doc.text[s.body..hit.span.start].trim();
@@ -192,7 +192,9 @@ const CHANGE_VERBS: &[&str] = &[
 ];
 
 /// Verbs that introduce someone's view or prediction.
-const OPINION: &[&str] = &["认为", "预测", "预计", "看来", "分析", "判断", "估计", "觉得", "相信"];
+const OPINION: &[&str] = &[
+    "认为", "预测", "预计", "看来", "分析", "判断", "估计", "觉得", "相信",
+];
 
 /// Markers that close the disposal construction 将 + object + verb-complement
 /// (将价格降下来, 将储备列入国家层面, 将金属折算成氧化物).
@@ -290,7 +292,9 @@ pub fn state_verb_follows(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     if s.lang == super::Lang::Zh {
         return ZH_CHANGE.iter().any(|w| after.starts_with(w));
     }
-    let mut words = after.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty());
+    let mut words = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
     let first = words.next().unwrap_or("").to_ascii_lowercase();
     if first == "have" && words.next().is_some_and(|w| w.eq_ignore_ascii_case("to")) {
         return false;
@@ -316,8 +320,18 @@ pub fn unknown_subject(
         let change = ZH_CHANGE.iter().any(|w| after.starts_with(w));
         // After 认为/预测 (someone's view), an open subject is not an actor's
         // intent but a prediction.
-        let opinion = OPINION.iter().any(|w| doc.text[s.span.start..hit.span.start].contains(w));
-        return if change || opinion { else_claim.or(Some(claim)) } else { Some(claim) };
+        let from = super::actor::floor_char(
+            doc.text,
+            s.span.start.max(hit.span.start.saturating_sub(360)),
+        );
+        let opinion = OPINION
+            .iter()
+            .any(|w| doc.text[from..hit.span.start].contains(w));
+        return if change || opinion {
+            else_claim.or(Some(claim))
+        } else {
+            Some(claim)
+        };
     }
     let after = doc.text[hit.span.end..s.span.end].trim_start();
     let mut words = after
