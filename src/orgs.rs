@@ -350,7 +350,8 @@ fn en_name(
     _entries: &[Entry],
 ) -> Option<Span> {
     // Capitalised words (and connectives between them) right before the suffix.
-    let from = seg.start.max(suffix.span.start.saturating_sub(120));
+    let from =
+        crate::classify::floor_char(text, seg.start.max(suffix.span.start.saturating_sub(120)));
     let words = en_words(text, from, suffix.span.start);
     let mut start = suffix.span.start;
     let mut taken = 0;
@@ -414,7 +415,7 @@ fn en_head(text: &str, seg: Span, head: &Hit) -> Option<Span> {
     // Include capitalised words right before ("U.S. Department of ...", "UK Ministry of").
     let before = en_words(
         text,
-        seg.start.max(head.span.start.saturating_sub(40)),
+        crate::classify::floor_char(text, seg.start.max(head.span.start.saturating_sub(40))),
         head.span.start,
     );
     let mut start = head.span.start;

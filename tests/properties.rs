@@ -253,3 +253,20 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 }
+
+/// Regression (issue 3, found on the BBC bulk corpus): the speaker search
+/// window started 60 bytes before "said" and could fall inside a multi-byte
+/// character (a `£` sign), which panicked.
+#[test]
+fn regression_issue3_speaker_window_inside_a_character() {
+    for k in 0..80 {
+        let text = format!(
+            "Profits rose to £{} million, chief executive Tom Smith said.",
+            "4".repeat(k)
+        );
+        let rec = extractor().extract("r", &text);
+        assert!(!rec.sentences.is_empty());
+        let text = format!("{}£ after costs, Mr Smith said.", "x".repeat(k));
+        extractor().extract("r", &text);
+    }
+}

@@ -34,6 +34,7 @@ use crate::matcher::{EntryId, Hit};
 use crate::segment::{Segment, SegmentKind};
 use crate::span::Span;
 
+pub use actor::floor_char;
 pub use cue::CueInfo;
 
 /// What a claim asserts (see `GUIDELINES.md`).

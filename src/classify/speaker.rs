@@ -163,11 +163,9 @@ pub fn find(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Speaker
                 }
             }
         }
-        if let Some(n) = name_before(
-            text,
-            s.span.start.max(speech.span.start.saturating_sub(60)),
-            speech.span.start,
-        ) {
+        let from =
+            super::actor::floor_char(text, s.span.start.max(speech.span.start.saturating_sub(60)));
+        if let Some(n) = name_before(text, from, speech.span.start) {
             // Not an organisation or place the lexicon knows ("Baogang Group says").
             let named = s.hits.iter().any(|h| {
                 h.span.overlaps(n)
