@@ -472,8 +472,9 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, LexiconErrors> {
     }
 }
 
-/// Checks a set of entries from several files: ids and aliases (after
-/// normalisation) must be unique. Returns every clash.
+/// Checks a set of entries from several files: ids must be unique, and no
+/// alias (after normalisation, see [`alias_key`]) may belong to two concepts.
+/// Returns every clash.
 pub fn check_unique(entries: &[Entry]) -> Result<(), LexiconErrors> {
     use std::collections::HashMap;
     let mut errors = Vec::new();
@@ -497,6 +498,9 @@ pub fn check_unique(entries: &[Entry]) -> Result<(), LexiconErrors> {
                 continue;
             }
             match aliases.get(&key) {
+                // Spelling variants of one concept ("rare earth", "rare-earth")
+                // are one pattern; only a second concept is a clash.
+                Some(&(first_id, _)) if first_id == e.id => {}
                 Some(&(first_id, first)) => errors.push(LexiconError {
                     source: e.source.clone(),
                     kind: LexiconErrorKind::DuplicateAlias {

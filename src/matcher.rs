@@ -1,15 +1,25 @@
 //! One Aho-Corasick automaton over every alias of every loaded lexicon.
 //!
-//! Patterns are the aliases folded by [`crate::normalize::fold_str`]; the
-//! automaton runs leftmost-longest and ASCII-case-insensitive over the
-//! normalised text. Each pattern id indexes a side table that names the entry
-//! and alias it came from. Latin-script aliases must sit on word boundaries
-//! (no `REE` inside `free`), and acronyms must match their exact case; a match
-//! that fails either check is dropped and the search resumes at the first
-//! position after its start that is not inside a Latin word, so a valid alias
-//! that starts there is still found.
+//! The automaton does not run over the text itself but over its *key*: the
+//! normalised text with ASCII letters lowercased, every other ASCII byte
+//! (spaces, punctuation) turned into a space, and one space put in front.
+//! Every other byte is kept, so key offset `i + 1` is text offset `i`.
+//! Patterns are the aliases mapped the same way; a Latin-script alias that
+//! starts with a letter or digit gets a leading space, so it can only match
+//! where a word starts (no `REE` inside `free`, no `he` inside `the`) and the
+//! automaton itself rules out the in-word matches that frequent short words
+//! would otherwise produce.
+//!
+//! The automaton runs leftmost-longest; each pattern id indexes a side table
+//! that names the entry and alias it came from. What the key cannot check is
+//! checked after a match: a Latin alias must end on a word boundary, and an
+//! acronym (or an alias written `=Name`) must match its exact case. A match
+//! that fails gives way to the longest shorter alias at the same start that
+//! passes, or else the search resumes one byte after its start.
+//! Latin words glued to Chinese characters (`在ASX上市`) have no space before
+//! them in the key; an anchored search at each such word start finds them.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::lexicon::{Entry, Lang};
 use crate::normalize::fold_str;
@@ -33,12 +43,19 @@ pub struct Hit {
 struct PatternInfo {
     entry: EntryId,
     alias: u16,
-    /// Check word boundaries at the start and end (alias starts/ends with a
-    /// Latin letter or digit).
-    bound_start: bool,
+    /// The pattern starts with the word-start space of the key.
+    lead: bool,
+    /// The alias ends with a Latin letter or digit: the text must not go on
+    /// with one.
     bound_end: bool,
     /// Folded alias, compared byte for byte when the case must match.
     exact: Option<Box<str>>,
+    /// The punctuation an alias opens with (`'` of `'ll`): the key has a
+    /// space there, the text must have this byte.
+    opener: Option<u8>,
+    /// Punctuation the alias ends with (`.` of `U.S.`), left out of the
+    /// pattern: the hit takes it in when the text has it.
+    trailing: Box<[u8]>,
 }
 
 /// The automaton and its side table.
@@ -46,6 +63,8 @@ struct PatternInfo {
 pub struct Matcher {
     ac: AhoCorasick,
     patterns: Vec<PatternInfo>,
+    /// Longest pattern, in bytes.
+    max_len: usize,
 }
 
 /// A Latin-script "word" character: letters and digits other than CJK.
@@ -58,33 +77,122 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Text offsets where a Latin word starts right after a non-ASCII character
+/// that is not a letter (`在ASX上市`): the key has no space there.
+fn glued_starts(hay: &str) -> Vec<usize> {
+    let bytes = hay.as_bytes();
+    let mut out = Vec::new();
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() && bytes[i - 1] >= 0x80 {
+            let prev = hay[..i].chars().next_back().unwrap_or(' ');
+            if !is_word_char(prev) {
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
+/// Maps one byte to its key byte.
+const KEY: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else if b < 0x80 {
+            b' '
+        } else {
+            b
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The key of a text or alias: ASCII letters lowercased, other ASCII bytes
+/// as spaces, all other bytes unchanged (same length).
+pub fn key_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().map(|b| KEY[b as usize])
+}
+
 impl Matcher {
     /// Builds the automaton over every alias of `entries`.
     pub fn new(entries: &[Entry]) -> Result<Matcher, aho_corasick::BuildError> {
-        let mut pats: Vec<String> = Vec::new();
+        let mut pats: Vec<Vec<u8>> = Vec::new();
         let mut patterns = Vec::new();
         for (i, e) in entries.iter().enumerate() {
+            let first_of_entry = pats.len();
             for (k, a) in e.aliases().enumerate() {
                 let folded = fold_str(&a.text);
                 let first = folded.chars().next().unwrap_or(' ');
                 let last = folded.chars().next_back().unwrap_or(' ');
                 let latin = a.lang == Lang::En;
+                let lead = latin && is_word_char(first);
+                let mut pat: Vec<u8> = Vec::with_capacity(folded.len() + 1);
+                if lead {
+                    pat.push(b' ');
+                }
+                pat.extend(key_bytes(&folded));
+                // Trailing punctuation says nothing about the words: trim it.
+                // An alias that opens with punctuation ('ll, 'd) keeps it, as a
+                // space in the key that the text must fill with that byte.
+                while pat.last() == Some(&b' ') {
+                    pat.pop();
+                }
+                let opener = folded.bytes().next().filter(|b| b.is_ascii_punctuation());
+                if !lead && opener.is_none() {
+                    let skip = pat.iter().take_while(|&&b| b == b' ').count();
+                    pat.drain(..skip);
+                }
+                // Spelling variants that share a key are one pattern (the
+                // first), unless one of them must match its exact case.
+                let dup = pats[first_of_entry..].contains(&pat) && !a.exact_case;
+                if pat.is_empty() || pat == b" " || dup {
+                    continue;
+                }
                 patterns.push(PatternInfo {
                     entry: i as EntryId,
                     alias: k.min(u16::MAX as usize) as u16,
-                    bound_start: latin && is_word_char(first),
+                    lead,
                     bound_end: latin && is_word_char(last),
-                    exact: a.exact_case.then(|| folded.clone().into_boxed_str()),
+                    // Compared with the text the pattern covers, which ends
+                    // before trailing punctuation ("U.S." covers "U.S").
+                    exact: a.exact_case.then(|| {
+                        let covered = folded.len()
+                            - (folded.len()
+                                - folded
+                                    .trim_end_matches(|c: char| {
+                                        c.is_ascii() && !c.is_ascii_alphanumeric()
+                                    })
+                                    .len());
+                        folded[..covered].to_string().into_boxed_str()
+                    }),
+                    opener: if lead { None } else { opener },
+                    trailing: folded
+                        .bytes()
+                        .rev()
+                        .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric() && *b != b' ')
+                        .collect::<Vec<u8>>()
+                        .into_iter()
+                        .rev()
+                        .collect(),
                 });
-                pats.push(folded);
+                pats.push(pat);
             }
         }
+        let max_len = pats.iter().map(Vec::len).max().unwrap_or(0);
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&pats)?;
-        Ok(Matcher { ac, patterns })
+        Ok(Matcher {
+            ac,
+            patterns,
+            max_len,
+        })
     }
 
     /// Number of patterns (aliases) in the automaton.
@@ -92,19 +200,34 @@ impl Matcher {
         self.patterns.len()
     }
 
-    /// The automaton itself (for raw scans in benchmarks).
+    /// The automaton itself (for raw scans in benchmarks: run it over
+    /// [`Matcher::key`] of the text).
     pub fn automaton(&self) -> &AhoCorasick {
         &self.ac
     }
 
+    /// The key the automaton runs over: a space, then the text mapped by
+    /// [`key_bytes`]. Key offset `i + 1` is text offset `i`.
+    pub fn key(text: &str) -> Vec<u8> {
+        let mut key = Vec::with_capacity(text.len() + 1);
+        key.push(b' ');
+        key.extend(key_bytes(text));
+        key
+    }
+
+    /// The text span of a match `[start, end)` of the key, or `None` for a
+    /// match that covers only the leading space.
+    #[inline]
+    fn text_span(info: &PatternInfo, start: usize, end: usize) -> Option<Span> {
+        let s = if info.lead {
+            start
+        } else {
+            start.checked_sub(1)?
+        };
+        (end > s + 1 || (end == s + 1 && !info.lead)).then(|| Span::new(s, end - 1))
+    }
+
     fn accept(&self, hay: &str, span: Span, info: &PatternInfo) -> bool {
-        if info.bound_start {
-            if let Some(c) = hay[..span.start].chars().next_back() {
-                if is_word_char(c) {
-                    return false;
-                }
-            }
-        }
         if info.bound_end {
             if let Some(c) = hay[span.end..].chars().next() {
                 if is_word_char(c) {
@@ -117,46 +240,121 @@ impl Matcher {
                 return false;
             }
         }
+        if let Some(b) = info.opener {
+            if hay.as_bytes().get(span.start) != Some(&b) {
+                return false;
+            }
+        }
         true
     }
 
     /// Appends every accepted hit in `hay` (normalised text) to `out`, in
     /// text order, non-overlapping.
     pub fn find_into(&self, hay: &str, out: &mut Vec<Hit>) {
+        let key = Matcher::key(hay);
+        let glued = glued_starts(hay);
+        let mut g = 0;
+        let mut buf: Vec<u8> = Vec::new();
+        // `at` is a key offset; text offset t is key offset t + 1.
         let mut at = 0;
-        while at < hay.len() {
-            let Some(m) = self.ac.find(Input::new(hay).span(at..hay.len())) else {
-                break;
-            };
-            let span = Span::new(m.start(), m.end());
-            let info = &self.patterns[m.pattern().as_usize()];
-            if self.accept(hay, span, info) {
-                out.push(Hit {
-                    span,
-                    entry: info.entry,
-                    alias: info.alias,
-                });
-                at = m.end().max(m.start() + 1);
-            } else {
-                // Resume after the rejected start, and never inside a Latin
-                // word: no pattern may start there (a pattern starting with a
-                // word character would break the boundary, and one starting
-                // with another character cannot begin mid-word).
-                at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
-                let mut prev_word = hay[m.start()..at].chars().next().is_some_and(is_word_char);
-                for c in hay[at..].chars() {
-                    let word = is_word_char(c);
-                    if !(prev_word && word) {
-                        break;
-                    }
-                    at += c.len_utf8();
-                    prev_word = word;
+        while at < key.len() {
+            let m = self.ac.find(Input::new(&key).span(at..key.len()));
+            // Where the next match starts in the text.
+            let next = m.map_or(hay.len(), |m| {
+                let lead = self.patterns[m.pattern().as_usize()].lead;
+                if lead {
+                    m.start()
+                } else {
+                    m.start().saturating_sub(1)
                 }
+            });
+            // A Latin word glued to a Chinese character before it comes first.
+            while g < glued.len() && glued[g] + 1 < at {
+                g += 1;
             }
-            while !hay.is_char_boundary(at) {
-                at += 1;
+            if let Some(&i) = glued.get(g).filter(|&&i| i < next) {
+                g += 1;
+                if let Some(hit) = self.glued_at(hay, &key, i, &mut buf) {
+                    at = hit.span.end + 1;
+                    out.push(hit);
+                }
+                continue;
+            }
+            let Some(m) = m else { break };
+            match self.best_at(hay, &key, m, |info, c| {
+                Matcher::text_span(info, c.start(), c.end())
+            }) {
+                Some((hit, end)) => {
+                    out.push(hit);
+                    at = end;
+                }
+                None => at = m.start() + 1,
             }
         }
+    }
+
+    /// The word-start alias at text offset `i`, a Latin word that has no
+    /// space before it in the key (it follows a Chinese character): an
+    /// anchored search over a space and the key from there.
+    fn glued_at(&self, hay: &str, key: &[u8], i: usize, buf: &mut Vec<u8>) -> Option<Hit> {
+        buf.clear();
+        buf.push(b' ');
+        let end = (i + 1 + self.max_len).min(key.len());
+        buf.extend_from_slice(&key[i + 1..end]);
+        let m = self
+            .ac
+            .find(Input::new(buf.as_slice()).anchored(Anchored::Yes))?;
+        let (hit, _) = self.best_at(hay, buf, m, |info, c| {
+            let span = Span::new(i, i + c.end() - 1);
+            (info.lead && hay.is_char_boundary(span.end)).then_some(span)
+        })?;
+        Some(hit)
+    }
+
+    /// The hit for match `m` of `key`: `m` itself if its text span (given by
+    /// `span_of`, `None` to refuse) passes the checks, else the longest
+    /// shorter match anchored at the same start that does ("rare earth" in
+    /// "rare earthly" falls back to "rare"). Returns the hit and the key
+    /// offset where the search goes on.
+    fn best_at(
+        &self,
+        hay: &str,
+        key: &[u8],
+        m: aho_corasick::Match,
+        span_of: impl Fn(&PatternInfo, aho_corasick::Match) -> Option<Span>,
+    ) -> Option<(Hit, usize)> {
+        let start = m.start();
+        let mut cur = Some(m);
+        while let Some(c) = cur {
+            let info = &self.patterns[c.pattern().as_usize()];
+            if let Some(mut span) = span_of(info, c).filter(|&sp| self.accept(hay, sp, info)) {
+                let mut end = c.end();
+                if !info.trailing.is_empty()
+                    && hay.as_bytes()[span.end..].starts_with(&info.trailing)
+                {
+                    span.end += info.trailing.len();
+                    end += info.trailing.len();
+                }
+                return Some((
+                    Hit {
+                        span,
+                        entry: info.entry,
+                        alias: info.alias,
+                    },
+                    end,
+                ));
+            }
+            cur = if c.end() - 1 > start {
+                self.ac.find(
+                    Input::new(key)
+                        .span(start..c.end() - 1)
+                        .anchored(Anchored::Yes),
+                )
+            } else {
+                None
+            };
+        }
+        None
     }
 
     /// Every accepted hit in `hay`.

@@ -217,9 +217,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     }
 }
 
-/// Folds a lexicon alias: [`fold_char`] on every character, then ASCII
-/// lowercase, and runs of whitespace to one space. This is the key two aliases
-/// are compared by.
+/// Folds a lexicon alias to the key two aliases are compared by: [`fold_char`]
+/// on every character, ASCII lowercase, ASCII punctuation as spaces, and runs
+/// of spaces as one. Two aliases with one key would be one pattern of the
+/// matcher ("rare-earth steel" and "rare earth steel").
 pub fn alias_key(alias: &str) -> String {
     let mut out = String::with_capacity(alias.len());
     let mut space = false;
@@ -229,7 +230,7 @@ pub fn alias_key(alias: &str) -> String {
             Fold::To(t) => t,
             Fold::Drop => continue,
         };
-        if c.is_whitespace() {
+        if c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric()) {
             space = true;
             continue;
         }
