@@ -201,9 +201,8 @@ impl Extractor {
 
     /// Runs every stage over `text` and returns what they found.
     pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
-        let norm = normalize(text);
-        let map = norm.map().clone();
-        let ntext = norm.as_str();
+        let (ntext_cow, map) = normalize(text).into_parts();
+        let ntext: &str = &ntext_cow;
         let segments = segment::split(ntext);
         let mut hits = Vec::new();
         self.inner.matcher.find_into(ntext, &mut hits);
@@ -228,13 +227,9 @@ impl Extractor {
             found_orgs: &found_orgs,
         };
         let claims = classify::classify(&doc, self.lex());
-        let ntext = match norm.is_borrowed() {
-            true => std::borrow::Cow::Borrowed(text),
-            false => std::borrow::Cow::Owned(ntext.to_string()),
-        };
         Analysis {
             original: text,
-            text: ntext,
+            text: ntext_cow,
             map,
             segments,
             hits,

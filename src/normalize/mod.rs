@@ -162,6 +162,11 @@ impl<'a> Normalized<'a> {
     pub fn is_borrowed(&self) -> bool {
         matches!(self.text, Cow::Borrowed(_))
     }
+
+    /// The folded text and the offset map, without copying either.
+    pub fn into_parts(self) -> (Cow<'a, str>, OffsetMap) {
+        (self.text, self.map)
+    }
 }
 
 /// Normalises `text` (see the module docs). Borrowed when nothing folds.
