@@ -9,7 +9,13 @@ use super::{ClaimKind, Doc, Evidence, Lang, Lexicon, Sentence, Signal};
 pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
     if s.lang == Lang::En && s.figures.is_empty() {
         let body = doc.text[s.body..s.span.end].trim_start();
-        if body.starts_with('"') {
+        // A direct quotation: the quote opened at the start runs through most
+        // of the sentence (not a quoted term: `"Mineral" means ...`).
+        let quoted = body.starts_with('"')
+            && body[1..]
+                .find('"')
+                .is_none_or(|close| close + 1 >= body.len() * 3 / 5);
+        if quoted {
             out.push(Signal {
                 kind: ClaimKind::Assessment,
                 weight: 2,

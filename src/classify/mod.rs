@@ -408,6 +408,7 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
     let report = is_report(doc);
     let mut state = actor::State::new(doc, lex, report);
     let mut section = Section::Other;
+    let mut list: Option<ListIntro> = None;
     for (i, seg) in doc.segments.iter().enumerate() {
         let s = Sentence {
             index: i,
@@ -422,10 +423,25 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
             found_orgs: within(doc.found_orgs, seg.span, |s| *s),
             section,
         };
-        let claim = classify_sentence(doc, lex, &s, &mut state);
+        let claim = classify_sentence(doc, lex, &s, &mut state, list.as_ref());
         if report && claim.is_none() {
             if let Some(next) = section_of(s.text) {
                 section = next;
+            }
+        }
+        // A list goes on while its items say nothing stronger; a new
+        // colon line opens another.
+        match list_intro(doc, lex, &s, claim.as_ref(), &state) {
+            Some(intro) => list = Some(intro),
+            None => {
+                let item = claim.as_ref().is_some_and(|c| {
+                    c.evidence
+                        .first()
+                        .is_some_and(|e| e.rule.ends_with("/list-item"))
+                });
+                if !item {
+                    list = None;
+                }
             }
         }
         state.after_sentence(doc, lex, &s, claim.as_ref());
@@ -436,15 +452,17 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
     claims
 }
 
-fn classify_sentence(
-    doc: &Doc<'_>,
-    lex: Lexicon<'_>,
-    s: &Sentence<'_>,
-    state: &mut actor::State,
-) -> Option<Claim> {
-    if fact::is_not_a_claim(doc, lex, s) {
-        return None;
-    }
+/// A line that opens a list of commitments or plans ("China commits to:",
+/// "主要任务如下："): the items after it that say nothing stronger of their
+/// own are claims of the same kind by the same actor.
+#[derive(Clone)]
+struct ListIntro {
+    kind: ClaimKind,
+    actor: Option<Actor>,
+}
+
+/// The strongest signal of a sentence (`None` when no rule fired).
+fn best_signal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Signal> {
     let mut signals: Vec<Signal> = Vec::new();
     cue_signals(doc, lex, s, &mut signals);
     commitment::signals(doc, lex, s, &mut signals);
@@ -453,16 +471,67 @@ fn classify_sentence(
     fact::signals(doc, lex, s, &mut signals);
     assessment::signals(doc, lex, s, &mut signals);
     disclaimer::signals(doc, lex, s, &mut signals);
-    let best = signals
-        .iter()
+    signals
+        .into_iter()
         .max_by_key(|g| (g.weight, g.kind.rank(), std::cmp::Reverse(g.at)))
-        .cloned()
-        .unwrap_or_else(|| Signal {
+}
+
+/// The list a line opens, if it ends with a colon and commits or plans.
+fn list_intro(
+    doc: &Doc<'_>,
+    lex: Lexicon<'_>,
+    s: &Sentence<'_>,
+    claim: Option<&Claim>,
+    state: &actor::State,
+) -> Option<ListIntro> {
+    if !s.text.trim_end().ends_with(':') {
+        return None;
+    }
+    match claim {
+        Some(c) if c.kind.is_intent() => Some(ListIntro {
+            kind: c.kind,
+            actor: c.actor.clone(),
+        }),
+        Some(_) => None,
+        None => {
+            let best = best_signal(doc, lex, s).filter(|g| g.kind.is_intent() && g.weight >= 2)?;
+            let actor = actor::find(doc, lex, s, best.kind, best.at, None, state);
+            Some(ListIntro {
+                kind: best.kind,
+                actor,
+            })
+        }
+    }
+}
+
+fn classify_sentence(
+    doc: &Doc<'_>,
+    lex: Lexicon<'_>,
+    s: &Sentence<'_>,
+    state: &mut actor::State,
+    list: Option<&ListIntro>,
+) -> Option<Claim> {
+    if fact::is_not_a_claim(doc, lex, s) {
+        return None;
+    }
+    let own = best_signal(doc, lex, s);
+    // An item of a list of commitments or plans, with nothing stronger to say.
+    let item = list.filter(|_| own.as_ref().is_none_or(|g| g.weight <= 1));
+    let best = match (item, own) {
+        (Some(l), _) => Signal {
+            kind: l.kind,
+            weight: 1,
+            evidence: Evidence::rule(format!("{}/{}/list-item", l.kind.name(), s.lang.name())),
+            at: s.body,
+        },
+        (None, Some(g)) => g,
+        (None, None) => Signal {
             kind: ClaimKind::Fact,
             weight: 0,
             evidence: Evidence::rule(format!("fact/{}/default", s.lang.name())),
             at: s.body,
-        });
+        },
+    };
     let kind = best.kind;
     let mut evidence = vec![best.evidence.clone()];
     let hedged = s.hits.iter().find(|h| lex.cue(h).hedge);
@@ -474,7 +543,14 @@ fn classify_sentence(
         evidence.push(Evidence::hit("negation", h));
     }
     let speaker = speaker::find(doc, lex, s);
-    let actor = actor::find(doc, lex, s, kind, best.at, speaker.as_ref(), state);
+    let actor = match item {
+        Some(l) if l.actor.is_some() => l.actor.clone().map(|a| Actor {
+            source: ActorSource::Previous,
+            span: None,
+            ..a
+        }),
+        _ => actor::find(doc, lex, s, kind, best.at, speaker.as_ref(), state),
+    };
     if let Some(a) = &actor {
         evidence.push(Evidence {
             rule: format!("actor/{}", a.source.name()).into(),
