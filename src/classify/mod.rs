@@ -589,6 +589,12 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
         {
             continue;
         }
+        // In a report's review section, task-line verbs report what was done
+        // ("一是保持经济平稳运行" looking back on last year): no plan.
+        if s.section == Section::Review && claim == ClaimKind::Plan && (c.at_start || c.weight <= 1)
+        {
+            continue;
+        }
         if c.at_start && !plan::at_start(doc, s, h) {
             continue;
         }
