@@ -121,7 +121,7 @@ fn from_articles(
         let records: Vec<ArticleRecord> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|a| extractor.extract_article(&a))
+                .map(|a| extractor.extract_article(a))
                 .collect()
         });
         for (a, r) in batch.iter().zip(&records) {
