@@ -1,0 +1,202 @@
+//! Ordered, bounded, parallel streaming: items are read into batches of a few
+//! megabytes, each batch is mapped on a rayon pool (`par_drain`), and the
+//! results go to a sink in input order, whatever the thread count.
+//!
+//! ```ignore
+//! #[path = "common/stream.rs"]
+//! mod stream;
+//! ```
+//!
+//! Memory is bounded by the batch size, not by the input: with
+//! [`Mode::Pipelined`] (the default) one batch is being read, one waits,
+//! one is being mapped, and the results of one or two earlier batches wait
+//! for or are at the sink, each on its own thread, so reading and writing
+//! overlap the work. [`Mode::Sequential`] reads, maps and writes one batch
+//! after the other on the calling thread (plus the pool): with a pool of one
+//! thread, exactly one core works at any time.
+//!
+//! Not used by `examples/extract.rs` yet, which has the same batching
+//! without the overlap; it could call [`run`] instead.
+
+use std::io;
+use std::sync::mpsc::sync_channel;
+
+use rayon::prelude::*;
+use rayon::ThreadPool;
+
+/// How batches move through the stages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading, mapping and writing overlap on three threads (plus the pool).
+    Pipelined,
+    /// One batch at a time, read, mapped and written in turn.
+    Sequential,
+}
+
+/// Batch limits: a batch closes when either is reached.
+#[derive(Clone, Copy, Debug)]
+pub struct Batching {
+    /// Bytes per batch (as counted by the caller's `size` function).
+    pub bytes: usize,
+    /// Items per batch.
+    pub items: usize,
+}
+
+impl Default for Batching {
+    fn default() -> Self {
+        // Small enough that a handful of batches in flight stay far below the
+        // memory bar, large enough that a pool of many threads stays busy.
+        Batching {
+            bytes: 1 << 20,
+            items: 1024,
+        }
+    }
+}
+
+/// Fills `batch` from `items` up to the limits; false when nothing was left.
+fn fill<T>(
+    items: &mut impl Iterator<Item = T>,
+    size: &impl Fn(&T) -> usize,
+    limits: Batching,
+    batch: &mut Vec<T>,
+) -> bool {
+    let mut bytes = 0;
+    while bytes < limits.bytes && batch.len() < limits.items {
+        let Some(item) = items.next() else { break };
+        bytes += size(&item);
+        batch.push(item);
+    }
+    !batch.is_empty()
+}
+
+/// Streams `items` through `work` on `pool` and hands every result to `sink`
+/// in input order. Stops at the first error of the sink and returns it.
+pub fn run<T, R, I, Z, W, S>(
+    pool: &ThreadPool,
+    mode: Mode,
+    limits: Batching,
+    items: I,
+    size: Z,
+    work: W,
+    mut sink: S,
+) -> io::Result<()>
+where
+    I: Iterator<Item = T> + Send,
+    T: Send,
+    R: Send,
+    Z: Fn(&T) -> usize + Send,
+    W: Fn(T) -> R + Sync,
+    S: FnMut(R) -> io::Result<()> + Send,
+{
+    let map = |batch: &mut Vec<T>| -> Vec<R> {
+        pool.install(|| batch.par_drain(..).map(&work).collect())
+    };
+    let mut items = items;
+    match mode {
+        Mode::Sequential => {
+            let mut batch = Vec::with_capacity(limits.items);
+            while fill(&mut items, &size, limits, &mut batch) {
+                for r in map(&mut batch) {
+                    sink(r)?;
+                }
+            }
+            Ok(())
+        }
+        Mode::Pipelined => std::thread::scope(|s| {
+            let (batch_tx, batch_rx) = sync_channel::<Vec<T>>(1);
+            let (result_tx, result_rx) = sync_channel::<Vec<R>>(1);
+            s.spawn(move || {
+                loop {
+                    let mut batch = Vec::with_capacity(limits.items);
+                    // A send fails only when the mapper stopped (sink error).
+                    if !fill(&mut items, &size, limits, &mut batch) || batch_tx.send(batch).is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+            let writer = s.spawn(move || -> io::Result<()> {
+                for results in result_rx {
+                    for r in results {
+                        sink(r)?;
+                    }
+                }
+                Ok(())
+            });
+            for mut batch in batch_rx {
+                if result_tx.send(map(&mut batch)).is_err() {
+                    break; // the writer failed; its error is returned below
+                }
+            }
+            drop(result_tx);
+            writer
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("the writer thread panicked")))
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_is_kept_in_both_modes_and_any_thread_count() {
+        for threads in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            for mode in [Mode::Pipelined, Mode::Sequential] {
+                let mut got = Vec::new();
+                let limits = Batching { bytes: 7, items: 5 };
+                run(
+                    &pool,
+                    mode,
+                    limits,
+                    0..1000u32,
+                    |_| 1,
+                    |x| x * 2,
+                    |r| {
+                        got.push(r);
+                        Ok(())
+                    },
+                )
+                .unwrap();
+                assert_eq!(got, (0..1000).map(|x| x * 2).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn sink_error_stops_the_run() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        for mode in [Mode::Pipelined, Mode::Sequential] {
+            let mut seen = 0;
+            let r = run(
+                &pool,
+                mode,
+                Batching {
+                    bytes: 10,
+                    items: 10,
+                },
+                0..100_000u32,
+                |_| 1,
+                |x| x,
+                |_| {
+                    seen += 1;
+                    if seen == 25 {
+                        Err(io::Error::other("full"))
+                    } else {
+                        Ok(())
+                    }
+                },
+            );
+            assert!(r.is_err());
+            assert_eq!(seen, 25);
+        }
+    }
+}
