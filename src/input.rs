@@ -701,7 +701,11 @@ fn parse_json_line(
             Utf8Policy::Strict => {
                 let at = e.valid_up_to();
                 let (_, reason) = invalid_reason(bytes, at, place.body, place.line);
-                return Err(place.err(None, place.body + at as u64, reason));
+                // The id, when the line parses once decoded lossily.
+                let id = serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(bytes))
+                    .ok()
+                    .and_then(|v| v.get("id")?.as_str().map(str::to_string));
+                return Err(place.err(id, place.body + at as u64, reason));
             }
             Utf8Policy::Lossy => match mark_invalid(bytes) {
                 Some((s, bad)) => (s.into(), Marks::Placed(bad)),
@@ -876,7 +880,7 @@ mod tests {
     fn marks_round_trip() {
         let bytes = b"{\"id\": \"a\xff\", \"text\": \"x\xe9y\xe6\x96z\"}";
         let (line, bad) = mark_invalid(bytes).unwrap();
-        assert_eq!(bad, vec![(9, 1), (25, 1), (27, 2)]);
+        assert_eq!(bad, vec![(9, 1), (23, 1), (25, 2)]);
         let v: serde_json::Value = serde_json::from_str(&line).unwrap();
         let (text, found) = unmark(v["text"].as_str().unwrap());
         assert_eq!(text, "x\u{FFFD}y\u{FFFD}z");
