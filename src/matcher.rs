@@ -257,8 +257,16 @@ impl Matcher {
         let mut buf: Vec<u8> = Vec::new();
         // `at` is a key offset; text offset t is key offset t + 1.
         let mut at = 0;
+        // The next unanchored match, kept while it still lies ahead: glued
+        // words between two matches must not make the search run again (it
+        // would be quadratic on Chinese text full of glued Latin words).
+        let mut pending: Option<Option<aho_corasick::Match>> = None;
         while at < key.len() {
-            let m = self.ac.find(Input::new(&key).span(at..key.len()));
+            let m = match pending {
+                Some(p) if p.is_none_or(|p| p.start() >= at) => p,
+                _ => self.ac.find(Input::new(&key).span(at..key.len())),
+            };
+            pending = Some(m);
             // Where the next match starts in the text.
             let next = m.map_or(hay.len(), |m| {
                 let lead = self.patterns[m.pattern().as_usize()].lead;

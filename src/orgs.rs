@@ -169,6 +169,24 @@ const EN_NOT_NAME: &[&str] = &[
     "Secretary",
 ];
 
+/// The ASCII word right before `at`, across spaces on the same line only
+/// (bounded work: at most one word is read).
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut end = at;
+    while end > 0 && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0
+        && (b[start - 1].is_ascii_alphanumeric()
+            || matches!(b[start - 1], b'.' | b'\'' | b'-' | b'&'))
+    {
+        start -= 1;
+    }
+    (start < end).then(|| &text[start..end])
+}
+
 fn is_cap_word(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
 }
@@ -189,10 +207,7 @@ pub fn find(
         // word ("Mittal Steel").
         let material_tail = matches!(ty, EntryType::Material | EntryType::Element)
             && text[h.span.start..].starts_with(|c: char| c.is_ascii_uppercase())
-            && text[..h.span.start]
-                .trim_end()
-                .rsplit(' ')
-                .next()
+            && word_before(text, h.span.start)
                 .is_some_and(|w| is_cap_word(w) && !EN_NOT_NAME.contains(&w));
         if ty != EntryType::Suffix && !material_tail {
             continue;

@@ -209,21 +209,21 @@ pub fn disposal_jiang(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &H
     if &doc.text[hit.span.start..hit.span.end] != "将" {
         return false;
     }
+    // A verb cue right after it makes it the future auxiliary.
+    let k = s.hits.partition_point(|h| h.span.start < hit.span.end);
     if s.hits
-        .iter()
-        .any(|h| h.span.start == hit.span.end && lex.cue(h).claim.is_some())
+        .get(k)
+        .is_some_and(|h| h.span.start == hit.span.end && lex.cue(h).claim.is_some())
     {
         return false;
     }
+    // The clause after it, at most 15 characters (bounded work per cue).
     let after = &doc.text[hit.span.end..s.span.end];
-    let clause_end = after
+    let window = after.char_indices().nth(15).map_or(after.len(), |(i, _)| i);
+    let clause = &after[..window];
+    let clause = &clause[..clause
         .find([',', '。', ';', ':', '!', '?'])
-        .unwrap_or(after.len());
-    let window_end = after[..clause_end]
-        .char_indices()
-        .nth(15)
-        .map_or(clause_end, |(i, _)| i);
-    let clause = &after[..window_end];
+        .unwrap_or(clause.len())];
     if ZH_CHANGE.iter().any(|w| clause.starts_with(w)) {
         return false;
     }
