@@ -1,6 +1,7 @@
 //! English written numbers: "twelve", "one hundred and five", "a dozen",
 //! "two-thirds", "1.7 billion", "half a billion", "two point five".
 
+use super::class::WordSet;
 use super::number::{parse_arabic, Dec, Val};
 
 /// One word of a written number.
@@ -25,87 +26,156 @@ pub(crate) enum W {
     A,
     Point,
     Of,
-    /// An Arabic number inside a written one ("4 thousand 3 hundred").
-    Digits(Val, bool),
+    /// An Arabic number inside a written one ("4 thousand 3 hundred"), and
+    /// whether it is small (three digits at most, plain); its value is read
+    /// again from the text ([`digits_val`]), which keeps tokens small.
+    Digits(bool),
 }
 
+/// Every word of a written number, with its class.
+pub(crate) const WORDS: &[(&str, W)] = &[
+    ("zero", W::Unit(0)),
+    ("nought", W::Unit(0)),
+    ("naught", W::Unit(0)),
+    ("nil", W::Unit(0)),
+    ("one", W::Unit(1)),
+    ("two", W::Unit(2)),
+    ("three", W::Unit(3)),
+    ("four", W::Unit(4)),
+    ("five", W::Unit(5)),
+    ("six", W::Unit(6)),
+    ("seven", W::Unit(7)),
+    ("eight", W::Unit(8)),
+    ("nine", W::Unit(9)),
+    ("ten", W::Teen(10)),
+    ("eleven", W::Teen(11)),
+    ("twelve", W::Teen(12)),
+    ("thirteen", W::Teen(13)),
+    ("fourteen", W::Teen(14)),
+    ("fifteen", W::Teen(15)),
+    ("sixteen", W::Teen(16)),
+    ("seventeen", W::Teen(17)),
+    ("eighteen", W::Teen(18)),
+    ("nineteen", W::Teen(19)),
+    ("twenty", W::Tens(20)),
+    ("thirty", W::Tens(30)),
+    ("forty", W::Tens(40)),
+    ("fourty", W::Tens(40)),
+    ("fifty", W::Tens(50)),
+    ("sixty", W::Tens(60)),
+    ("seventy", W::Tens(70)),
+    ("eighty", W::Tens(80)),
+    ("ninety", W::Tens(90)),
+    ("hundred", W::Hundred),
+    ("hundreds", W::Hundred),
+    ("thousand", W::Scale(3)),
+    ("thousands", W::Scale(3)),
+    ("million", W::Scale(6)),
+    ("millions", W::Scale(6)),
+    ("mln", W::Scale(6)),
+    ("mn", W::Scale(6)),
+    ("mil", W::Scale(6)),
+    ("billion", W::Scale(9)),
+    ("billions", W::Scale(9)),
+    ("bn", W::Scale(9)),
+    ("bln", W::Scale(9)),
+    ("trillion", W::Scale(12)),
+    ("trillions", W::Scale(12)),
+    ("tn", W::Scale(12)),
+    ("tln", W::Scale(12)),
+    ("lakh", W::Scale(5)),
+    ("lakhs", W::Scale(5)),
+    ("lac", W::Scale(5)),
+    ("lacs", W::Scale(5)),
+    ("lkh", W::Scale(5)),
+    ("lkhs", W::Scale(5)),
+    ("crore", W::Scale(7)),
+    ("crores", W::Scale(7)),
+    ("cr", W::Scale(7)),
+    ("koti", W::Scale(7)),
+    ("krore", W::Scale(7)),
+    ("krores", W::Scale(7)),
+    ("kr", W::Scale(7)),
+    ("dozen", W::Dozen),
+    ("dozens", W::Dozen),
+    ("dz", W::Dozen),
+    ("dzs", W::Dozen),
+    ("doz", W::Dozen),
+    ("dozs", W::Dozen),
+    ("half", W::Half),
+    ("halves", W::Half),
+    ("third", W::Ord(3)),
+    ("thirds", W::Ord(3)),
+    ("fourth", W::Ord(4)),
+    ("fourths", W::Ord(4)),
+    ("quarter", W::Ord(4)),
+    ("quarters", W::Ord(4)),
+    ("fifth", W::Ord(5)),
+    ("fifths", W::Ord(5)),
+    ("sixth", W::Ord(6)),
+    ("sixths", W::Ord(6)),
+    ("seventh", W::Ord(7)),
+    ("sevenths", W::Ord(7)),
+    ("eighth", W::Ord(8)),
+    ("eighths", W::Ord(8)),
+    ("ninth", W::Ord(9)),
+    ("ninths", W::Ord(9)),
+    ("tenth", W::Ord(10)),
+    ("tenths", W::Ord(10)),
+    ("eleventh", W::Ord(11)),
+    ("elevenths", W::Ord(11)),
+    ("twelfth", W::Ord(12)),
+    ("twelfths", W::Ord(12)),
+    ("thirteenth", W::Ord(13)),
+    ("thirteenths", W::Ord(13)),
+    ("fifteenth", W::Ord(15)),
+    ("fifteenths", W::Ord(15)),
+    ("sixteenth", W::Ord(16)),
+    ("sixteenths", W::Ord(16)),
+    ("twentieth", W::Ord(20)),
+    ("twentieths", W::Ord(20)),
+    ("thirtieth", W::Ord(30)),
+    ("thirtieths", W::Ord(30)),
+    ("fortieth", W::Ord(40)),
+    ("fortieths", W::Ord(40)),
+    ("fiftieth", W::Ord(50)),
+    ("fiftieths", W::Ord(50)),
+    ("hundredth", W::Ord(100)),
+    ("hundredths", W::Ord(100)),
+    ("thousandth", W::Ord(1000)),
+    ("thousandths", W::Ord(1000)),
+    ("millionth", W::Ord(1_000_000)),
+    ("millionths", W::Ord(1_000_000)),
+    ("billionth", W::Ord(1_000_000_000)),
+    ("billionths", W::Ord(1_000_000_000)),
+    ("trillionth", W::Ord(1_000_000_000_000)),
+    ("trillionths", W::Ord(1_000_000_000_000)),
+    ("first", W::OrdUnit(1)),
+    ("firsts", W::OrdUnit(1)),
+    ("second", W::OrdUnit(2)),
+    ("seconds", W::OrdUnit(2)),
+    ("and", W::And),
+    ("a", W::A),
+    ("an", W::A),
+    ("point", W::Point),
+    ("of", W::Of),
+];
+
+/// The words of [`WORDS`], for their [`WordSet`].
+const NAMES: [&str; WORDS.len()] = {
+    let mut names = [""; WORDS.len()];
+    let mut k = 0;
+    while k < WORDS.len() {
+        names[k] = WORDS[k].0;
+        k += 1;
+    }
+    names
+};
+
+static SET: WordSet<256> = WordSet::new(&NAMES, true);
+
 fn lookup(w: &str) -> Option<W> {
-    let mut buf = [0u8; 16];
-    if w.len() > buf.len() {
-        return None;
-    }
-    for (k, c) in w.bytes().enumerate() {
-        buf[k] = c.to_ascii_lowercase();
-    }
-    let lw = core::str::from_utf8(&buf[..w.len()]).ok()?;
-    Some(match lw {
-        "zero" | "nought" | "naught" | "nil" => W::Unit(0),
-        "one" => W::Unit(1),
-        "two" => W::Unit(2),
-        "three" => W::Unit(3),
-        "four" => W::Unit(4),
-        "five" => W::Unit(5),
-        "six" => W::Unit(6),
-        "seven" => W::Unit(7),
-        "eight" => W::Unit(8),
-        "nine" => W::Unit(9),
-        "ten" => W::Teen(10),
-        "eleven" => W::Teen(11),
-        "twelve" => W::Teen(12),
-        "thirteen" => W::Teen(13),
-        "fourteen" => W::Teen(14),
-        "fifteen" => W::Teen(15),
-        "sixteen" => W::Teen(16),
-        "seventeen" => W::Teen(17),
-        "eighteen" => W::Teen(18),
-        "nineteen" => W::Teen(19),
-        "twenty" => W::Tens(20),
-        "thirty" => W::Tens(30),
-        "forty" | "fourty" => W::Tens(40),
-        "fifty" => W::Tens(50),
-        "sixty" => W::Tens(60),
-        "seventy" => W::Tens(70),
-        "eighty" => W::Tens(80),
-        "ninety" => W::Tens(90),
-        "hundred" | "hundreds" => W::Hundred,
-        "thousand" | "thousands" => W::Scale(3),
-        "million" | "millions" | "mln" | "mn" | "mil" => W::Scale(6),
-        "billion" | "billions" | "bn" | "bln" => W::Scale(9),
-        "trillion" | "trillions" | "tn" | "tln" => W::Scale(12),
-        "lakh" | "lakhs" | "lac" | "lacs" | "lkh" | "lkhs" => W::Scale(5),
-        "crore" | "crores" | "cr" | "koti" | "krore" | "krores" | "kr" => W::Scale(7),
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => W::Dozen,
-        "half" | "halves" => W::Half,
-        "third" | "thirds" => W::Ord(3),
-        "fourth" | "fourths" | "quarter" | "quarters" => W::Ord(4),
-        "fifth" | "fifths" => W::Ord(5),
-        "sixth" | "sixths" => W::Ord(6),
-        "seventh" | "sevenths" => W::Ord(7),
-        "eighth" | "eighths" => W::Ord(8),
-        "ninth" | "ninths" => W::Ord(9),
-        "tenth" | "tenths" => W::Ord(10),
-        "eleventh" | "elevenths" => W::Ord(11),
-        "twelfth" | "twelfths" => W::Ord(12),
-        "thirteenth" | "thirteenths" => W::Ord(13),
-        "fifteenth" | "fifteenths" => W::Ord(15),
-        "sixteenth" | "sixteenths" => W::Ord(16),
-        "twentieth" | "twentieths" => W::Ord(20),
-        "thirtieth" | "thirtieths" => W::Ord(30),
-        "fortieth" | "fortieths" => W::Ord(40),
-        "fiftieth" | "fiftieths" => W::Ord(50),
-        "hundredth" | "hundredths" => W::Ord(100),
-        "thousandth" | "thousandths" => W::Ord(1000),
-        "millionth" | "millionths" => W::Ord(1_000_000),
-        "billionth" | "billionths" => W::Ord(1_000_000_000),
-        "trillionth" | "trillionths" => W::Ord(1_000_000_000_000),
-        "first" | "firsts" => W::OrdUnit(1),
-        "second" | "seconds" => W::OrdUnit(2),
-        "and" => W::And,
-        "a" | "an" => W::A,
-        "point" => W::Point,
-        "of" => W::Of,
-        _ => return None,
-    })
+    SET.find(w.as_bytes()).map(|k| WORDS[k].1)
 }
 
 /// True for a word that can start a written number.
@@ -147,7 +217,7 @@ fn is_word_byte(c: u8) -> bool {
 }
 
 /// Reads up to 24 tokens from `i`: words, hyphens and spaces between them.
-fn tokens(text: &str, i: usize, out: &mut [Option<Tok>; 24]) -> usize {
+fn tokens(text: &str, i: usize, out: &mut [Option<Tok>]) -> usize {
     let b = text.as_bytes();
     let mut j = i;
     let mut n = 0;
@@ -184,7 +254,7 @@ fn tokens(text: &str, i: usize, out: &mut [Option<Tok>; 24]) -> usize {
             out[n] = Some(Tok {
                 start: j,
                 end: a.end,
-                w: W::Digits(a.val, small),
+                w: W::Digits(small),
             });
             n += 1;
             j = a.end;
@@ -212,12 +282,31 @@ fn tokens(text: &str, i: usize, out: &mut [Option<Tok>; 24]) -> usize {
     n
 }
 
+/// The value of the Arabic number token at `i`.
+fn digits_val(text: &str, i: usize) -> Option<Val> {
+    parse_arabic(text.as_bytes(), i).map(|a| a.val)
+}
+
 /// Parses a written number at `i` (which starts a word or a digit).
 pub(crate) fn parse_words(text: &str, i: usize) -> Option<EnNum> {
+    parse_words_nested(text, i, 0)
+}
+
+/// How many times a number may continue after "and" with a number of its
+/// own ("twenty and three and three fifths" takes two). Each level reads a
+/// fresh window of tokens, so without a limit a chain of "one and one and
+/// ..." recursed once per word and overflowed the stack.
+const MAX_AND_NESTING: u8 = 4;
+
+fn parse_words_nested(text: &str, i: usize, nesting: u8) -> Option<EnNum> {
+    // The number after "and", when it may still be read.
+    let rest_at = |at: usize| {
+        (nesting < MAX_AND_NESTING)
+            .then(|| parse_words_nested(text, at, nesting + 1))
+            .flatten()
+    };
     let mut buf: [Option<Tok>; 24] = [None; 24];
     let n = tokens(text, i, &mut buf);
-    let toks: Vec<Tok> = Vec::new();
-    let _ = toks;
     let t = |k: usize| -> Option<Tok> {
         if k < n {
             buf[k]
@@ -343,7 +432,10 @@ pub(crate) fn parse_words(text: &str, i: usize) -> Option<EnNum> {
                 last = kind;
                 words += 1;
             }
-            W::Digits(val, small) => {
+            W::Digits(small) => {
+                let Some(val) = digits_val(text, tok.start) else {
+                    break;
+                };
                 let ok = match last {
                     L::None => true,
                     L::Hundred => small && val.to_f64() < 100.0,
@@ -486,12 +578,11 @@ pub(crate) fn parse_words(text: &str, i: usize) -> Option<EnNum> {
                                 _ => f.push_frac_digit(0),
                             }
                         }
-                        W::Digits(val, true) if nd == 0 => {
+                        W::Digits(true) if nd == 0 => {
                             let s = &text[x.start..x.end];
                             for c in s.bytes() {
                                 f.push_frac_digit(c - b'0');
                             }
-                            let _ = val;
                         }
                         _ => break,
                     }
@@ -616,7 +707,7 @@ pub(crate) fn parse_words(text: &str, i: usize) -> Option<EnNum> {
                     && !matches!(t(k + 1).map(|x| x.w), Some(W::A))
                 {
                     if let Some(nx) = t(k + 1) {
-                        if let Some(rest) = parse_words(text, nx.start) {
+                        if let Some(rest) = rest_at(nx.start) {
                             let proper = rest.val.to_f64() < 1.0 || last != L::Scale;
                             if rest.fraction
                                 && proper
@@ -720,7 +811,8 @@ pub(crate) fn parse_words(text: &str, i: usize) -> Option<EnNum> {
                                 && matches!(t(k + 2).map(|x| x.w), Some(W::Ord(_)))) =>
                     {
                         if matches!(t(k + 1).map(|x| x.w), Some(W::Unit(0)))
-                            || matches!(t(k + 1).map(|x| x.w), Some(W::Digits(v, _)) if v.is_zero())
+                            || matches!(t(k + 1), Some(Tok { w: W::Digits(_), start, .. })
+                                if digits_val(text, start).is_some_and(|v| v.is_zero()))
                         {
                             break;
                         }
@@ -730,8 +822,7 @@ pub(crate) fn parse_words(text: &str, i: usize) -> Option<EnNum> {
                         if !matches!(last, L::Hundred | L::Scale) {
                             // "twenty and three and three fifths": a mixed number.
                             let whole = total.add(cur);
-                            if let Some(rest) = parse_words(text, t(k + 1).map_or(end, |x| x.start))
-                            {
+                            if let Some(rest) = rest_at(t(k + 1).map_or(end, |x| x.start)) {
                                 if rest.fraction {
                                     return Some(EnNum {
                                         end: rest.end,

@@ -34,6 +34,7 @@ use std::borrow::Cow;
 
 use crate::span::Span;
 
+mod class;
 mod context;
 mod en;
 mod number;

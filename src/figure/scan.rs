@@ -2,7 +2,9 @@
 //! and turns them into figures or time mentions.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
+use super::class::{self, fold_key, PrefixSet};
 use super::en::{self, W};
 use super::number::{parse_arabic, Dec, Val};
 use super::time;
@@ -10,6 +12,173 @@ use super::unit::{self, UnitDef, EN_SUFFIX, ZH_SUFFIX};
 use super::zh::{self, ZhNum};
 use super::{CurrencySource, Figure, FigureContext, FigureKind, Precision, TimeKind, TimeMention};
 use crate::span::Span;
+
+/// Folded keys ([`class::kw`]) of the English words the scan compares words
+/// with: `match fold_key(w) { kw::THAN => ... }` is an integer comparison
+/// per arm where a string `match` compared bytes. Listed alphabetically.
+mod kw {
+    macro_rules! words {
+        ($($name:ident = $w:literal,)*) => {
+            $(pub(super) const $name: u128 = super::class::kw($w);)*
+        };
+    }
+    words! {
+        EMPTY = "",
+        A = "a",
+        ABOUT = "about",
+        ABOVE = "above",
+        ACT = "act",
+        ALMOST = "almost",
+        AN = "an",
+        ANNUALLY = "annually",
+        APPROX = "approx",
+        APPROX_DOT = "approx.",
+        APPROXIMATELY = "approximately",
+        AROUND = "around",
+        ART = "art",
+        AS = "as",
+        AT = "at",
+        AU = "au",
+        AUD = "aud",
+        BACK = "back",
+        BELOW = "below",
+        BILL = "bill",
+        BLOCK = "block",
+        BOX = "box",
+        C = "c",
+        CA = "ca",
+        CA_DOT = "ca.",
+        CAD = "cad",
+        CAN = "can",
+        CENT = "cent",
+        CENTS = "cents",
+        CIRCA = "circa",
+        CLASS = "class",
+        CLOSE = "close",
+        CODE = "code",
+        COMING = "coming",
+        COULD = "could",
+        CURRENT = "current",
+        DAILY = "daily",
+        DOLLAR = "dollar",
+        DOUBLE = "double",
+        DOUBLED = "doubled",
+        DOUBLES = "doubles",
+        DOUBLING = "doubling",
+        DUE = "due",
+        EACH = "each",
+        ESTIMATED = "estimated",
+        EURO = "euro",
+        EXCEEDING = "exceeding",
+        EXCEEDS = "exceeds",
+        EXCESS = "excess",
+        EXPECTED = "expected",
+        FEWER = "fewer",
+        FIRST = "first",
+        FLOOR = "floor",
+        FOLD = "fold",
+        FORMER = "former",
+        FRANC = "franc",
+        FRONT = "front",
+        GRADE = "grade",
+        GREATER = "greater",
+        HALF = "half",
+        HIGHER = "higher",
+        HK = "hk",
+        HKD = "hkd",
+        IN = "in",
+        JUST = "just",
+        LAST = "last",
+        LATTER = "latter",
+        LEAST = "least",
+        LESS = "less",
+        LEVEL = "level",
+        LINE = "line",
+        LOT = "lot",
+        LOWER = "lower",
+        MAIN = "main",
+        MAJOR = "major",
+        MANY = "many",
+        MAY = "may",
+        MEX = "mex",
+        MIGHT = "might",
+        MINUS = "minus",
+        MODEL = "model",
+        MONTH = "month",
+        MONTHLY = "monthly",
+        MORE = "more",
+        MOST = "most",
+        MUCH = "much",
+        MX = "mx",
+        MXN = "mxn",
+        NEARLY = "nearly",
+        NEGATIVE = "negative",
+        NEXT = "next",
+        NO = "no",
+        NUMBER = "number",
+        NZ = "nz",
+        NZD = "nzd",
+        OF = "of",
+        ORDER = "order",
+        OTHER = "other",
+        OUT = "out",
+        OVER = "over",
+        P = "p",
+        PER = "per",
+        PERCENT = "percent",
+        PERCENTAGE = "percentage",
+        PERCENTS = "percents",
+        PHASE = "phase",
+        PLANNED = "planned",
+        POUND = "pound",
+        QUADRUPLED = "quadrupled",
+        QUADRUPLING = "quadrupling",
+        QUARTER = "quarter",
+        QUARTERS = "quarters",
+        R = "r",
+        ROUGHLY = "roughly",
+        ROUND = "round",
+        RUPEE = "rupee",
+        S = "s",
+        SCHEDULED = "scheduled",
+        SECOND = "second",
+        SET = "set",
+        SG = "sg",
+        SGD = "sgd",
+        SHOULD = "should",
+        SLATED = "slated",
+        SOME = "some",
+        STAGE = "stage",
+        STEP = "step",
+        TARGETED = "targeted",
+        THAN = "than",
+        THIS = "this",
+        TIER = "tier",
+        TO = "to",
+        TOP = "top",
+        TOPPING = "topping",
+        TRIPLED = "tripled",
+        TRIPLES = "triples",
+        TRIPLING = "tripling",
+        TWICE = "twice",
+        TYPE = "type",
+        U_S = "u.s",
+        U_S_DOT = "u.s.",
+        UNDER = "under",
+        UNIT = "unit",
+        UP = "up",
+        UPWARDS = "upwards",
+        US = "us",
+        USD = "usd",
+        V = "v",
+        WEEKLY = "weekly",
+        WILL = "will",
+        WOULD = "would",
+        YEAR = "year",
+        YEARLY = "yearly",
+        YUAN = "yuan",
+    }
+}
 
 /// Where a number came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +251,10 @@ pub(super) struct Scanner<'a> {
     last_fig_end: usize,
     last_fig_count: bool,
     cents: Option<&'static str>,
+    /// The last two (end, start) of [`Scanner::word_before`].
+    word_before_memo: Cell<[(usize, usize); 2]>,
+    /// The last two (start, end) of [`Scanner::word_after`].
+    word_after_memo: Cell<[(usize, usize); 2]>,
 }
 
 #[inline]
@@ -102,7 +275,9 @@ impl<'a> Scanner<'a> {
         times: &'a mut Vec<TimeMention>,
     ) -> Scanner<'a> {
         // A text is Chinese when a CJK character shows up early.
-        let zh_text = text.chars().take(400).any(is_cjk);
+        // (The first 400 bytes all ASCII are the first 400 characters.)
+        let head = &text.as_bytes()[..text.len().min(400)];
+        let zh_text = !head.is_ascii() && text.chars().take(400).any(is_cjk);
         Scanner {
             text,
             b: text.as_bytes(),
@@ -113,6 +288,8 @@ impl<'a> Scanner<'a> {
             last_fig_end: 0,
             last_fig_count: false,
             cents: None,
+            word_before_memo: Cell::new([(usize::MAX, 0); 2]),
+            word_after_memo: Cell::new([(usize::MAX, 0); 2]),
         }
     }
 
@@ -153,26 +330,51 @@ impl<'a> Scanner<'a> {
     }
 
     /// The ASCII word ending at `i` (after skipping spaces back): (start, word).
+    ///
+    /// A number asks for the words around it several times over (reference,
+    /// month, currency, approximation...): the last two answers are kept,
+    /// by where the word ends.
     fn word_before(&self, i: usize) -> (usize, &'a str) {
+        let b = self.b;
         let e = self.skip_sp_back(i, 3);
-        let mut s = e;
-        while s > 0
-            && (self.b[s - 1].is_ascii_alphabetic()
-                || (self.b[s - 1] == b'.' && s >= 2 && self.b[s - 2].is_ascii_alphabetic()))
-        {
-            s -= 1;
-        }
+        let memo = self.word_before_memo.get();
+        let s = if memo[0].0 == e {
+            memo[0].1
+        } else if memo[1].0 == e {
+            memo[1].1
+        } else {
+            let mut s = e;
+            while s > 0
+                && (b[s - 1].is_ascii_alphabetic()
+                    || (b[s - 1] == b'.' && s >= 2 && b[s - 2].is_ascii_alphabetic()))
+            {
+                s -= 1;
+            }
+            self.word_before_memo.set([(e, s), memo[0]]);
+            s
+        };
         // Keep a trailing dot only as part of an abbreviation.
         (s, &self.text[s..e])
     }
 
-    /// The ASCII word starting at `i` (after skipping spaces).
+    /// The ASCII word starting at `i` (after skipping spaces): (end, word);
+    /// the last two answers are kept, as for [`Scanner::word_before`].
     fn word_after(&self, i: usize) -> (usize, &'a str) {
+        let b = self.b;
         let s = self.skip_sp(i, 3);
-        let mut e = s;
-        while e < self.b.len() && self.b[e].is_ascii_alphabetic() {
-            e += 1;
-        }
+        let memo = self.word_after_memo.get();
+        let e = if memo[0].0 == s {
+            memo[0].1
+        } else if memo[1].0 == s {
+            memo[1].1
+        } else {
+            let mut e = s;
+            while e < b.len() && b[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            self.word_after_memo.set([(s, e), memo[0]]);
+            e
+        };
         (e, &self.text[s..e])
     }
 
@@ -192,100 +394,111 @@ impl<'a> Scanner<'a> {
         true
     }
 
+    /// True when nothing but white space stands before `s` and nothing but
+    /// white space and punctuation after `e`: the number is the whole text.
     fn standalone(&self, s: usize, e: usize) -> bool {
-        let before = self.text[..s].trim();
+        if !trim_start(&self.text[..s]).is_empty() {
+            return false;
+        }
         let after = self.text[e.min(self.text.len())..].trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, '.' | '。' | '!' | '?' | ';' | ',' | '，')
         });
-        before.is_empty() && after.is_empty()
+        after.is_empty()
     }
 
     /// Runs the scan over the whole text.
+    ///
+    /// Bytes, words and characters that cannot start a figure are skipped
+    /// with one table lookup each ([`class`]); only digits, trigger words
+    /// and trigger characters go on to the parsers.
     pub(super) fn run(&mut self) {
-        let n = self.b.len();
+        let b = self.b;
+        let n = b.len();
         let mut i = 0;
         while i < n {
-            let c = self.b[i];
-            if c < 0x80 {
-                if c.is_ascii_digit()
-                    || (c == b'.'
-                        && i + 1 < n
-                        && self.b[i + 1].is_ascii_digit()
-                        && (i == 0
-                            || !self.b[i - 1].is_ascii_alphanumeric() && self.b[i - 1] != b'.'))
-                {
+            let c = b[i];
+            match class::BYTE[c as usize] {
+                class::DIGIT => {
                     let e = self.at_number(i);
                     i = e.max(i + 1);
-                    continue;
                 }
-                if c.is_ascii_alphabetic() {
-                    let mut we = i;
-                    while we < n && (self.b[we].is_ascii_alphanumeric()) {
-                        we += 1;
-                    }
-                    if i > 0 && (self.b[i - 1].is_ascii_alphanumeric() || self.b[i - 1] == b'\'') {
-                        i = we;
-                        continue;
-                    }
-                    let w = &self.text[i..we];
-                    // URLs and e-mail addresses hold no figures.
-                    if (w.eq_ignore_ascii_case("http") || w.eq_ignore_ascii_case("https"))
-                        && self.text[we..].starts_with("://")
-                        || w.eq_ignore_ascii_case("www") && self.b.get(we) == Some(&b'.')
+                class::DOT => {
+                    if i + 1 < n
+                        && b[i + 1].is_ascii_digit()
+                        && (i == 0 || !class::is_alnum(b[i - 1]) && b[i - 1] != b'.')
                     {
-                        let mut k = we;
-                        while k < n && !self.b[k].is_ascii_whitespace() && self.b[k] < 0x80 {
-                            k += 1;
+                        let e = self.at_number(i);
+                        i = e.max(i + 1);
+                    } else {
+                        i += 1;
+                    }
+                }
+                class::ALPHA => {
+                    if i > 0 && (class::is_alnum(b[i - 1]) || b[i - 1] == b'\'') {
+                        i = class::alnum_end(b, i + 1).0;
+                        continue;
+                    }
+                    // Words, and the single spaces between them, without a
+                    // trip back through the byte classes.
+                    loop {
+                        // The word: letters, and (rarely) digits.
+                        let (we, digits) = class::alnum_end(b, i + 1);
+                        if digits {
+                            // Letters and digits: G7, Q3, FY2024, USD115.
+                            i = self.at_alnum(i, we);
+                            break;
                         }
-                        i = k.max(we);
+                        let w = &b[i..we];
+                        if class::maybe_scan_word(w) {
+                            // URLs and e-mail addresses hold no figures.
+                            if (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+                                && b[we..].starts_with(b"://")
+                                || w.eq_ignore_ascii_case(b"www") && b.get(we) == Some(&b'.')
+                            {
+                                let mut k = we;
+                                while k < n && !b[k].is_ascii_whitespace() && b[k] < 0x80 {
+                                    k += 1;
+                                }
+                                i = k.max(we);
+                                break;
+                            }
+                            if class::trigger_word(w) {
+                                let e = self.at_word(i, we);
+                                i = e.max(we);
+                                break;
+                            }
+                        }
+                        i = we;
+                        if b.get(we) == Some(&b' ')
+                            && b.get(we + 1)
+                                .is_some_and(|&c| class::BYTE[c as usize] == class::ALPHA)
+                        {
+                            i = we + 1;
+                            continue;
+                        }
+                        break;
+                    }
+                }
+                class::LEAD => {
+                    let k = class::skip_cjk(b, i);
+                    if k > i {
+                        i = k;
                         continue;
                     }
-                    if w.bytes().any(|x| x.is_ascii_digit()) {
-                        i = self.at_alnum(i, we);
+                    let Some(ch) = self.ch(i) else {
+                        i += 1;
                         continue;
+                    };
+                    let l = ch.len_utf8();
+                    if class::trigger_char(ch) {
+                        let e = self.at_cjk(i, ch);
+                        i = e.max(i + l);
+                    } else {
+                        i += l;
                     }
-                    let e = self.at_word(i, we);
-                    i = e.max(we);
-                    continue;
                 }
-                i += 1;
-                continue;
+                _ => i += 1,
             }
-            let Some(ch) = self.ch(i) else {
-                // Never stop inside a character: move to the next boundary.
-                i += 1;
-                while i < n && !self.text.is_char_boundary(i) {
-                    i += 1;
-                }
-                continue;
-            };
-            let l = ch.len_utf8();
-            if zh::starts_numeral(ch)
-                || matches!(
-                    ch,
-                    '翻' | '数'
-                        | '几'
-                        | '半'
-                        | '今'
-                        | '去'
-                        | '明'
-                        | '上'
-                        | '下'
-                        | '⅔'
-                        | '¾'
-                        | '½'
-                        | '⅓'
-                        | '¼'
-                        | '⅙'
-                        | '⅛'
-                        | '⅕'
-                )
-            {
-                let e = self.at_cjk(i, ch);
-                i = e.max(i + l);
-                continue;
-            }
-            i += l;
         }
         self.spread_units();
     }
@@ -294,6 +507,7 @@ impl<'a> Scanner<'a> {
     // Entry points.
 
     /// A token mixing letters and digits (G7, 5G, Q3, FY2024, COVID19).
+    #[inline(never)]
     fn at_alnum(&mut self, s: usize, e: usize) -> usize {
         let w = &self.text[s..e];
         let wb = w.as_bytes();
@@ -329,39 +543,48 @@ impl<'a> Scanner<'a> {
         e
     }
 
+    #[inline(never)]
     fn at_word(&mut self, s: usize, we: usize) -> usize {
         let w = &self.text[s..we];
-        let lw = w.to_ascii_lowercase();
-        match lw.as_str() {
-            "doubled" | "doubling" | "doubles" => {
+        let lw = fold_key(w);
+        match lw {
+            kw::DOUBLED | kw::DOUBLING | kw::DOUBLES => {
                 return self.push_multiple(s, we, 2);
             }
-            "double" => {
+            kw::DOUBLE => {
                 let (_, pw) = self.word_before(s);
                 if matches!(
-                    pw.to_ascii_lowercase().as_str(),
-                    "to" | "will" | "would" | "could" | "may" | "might" | "can" | "should" | "than"
+                    fold_key(pw),
+                    kw::TO
+                        | kw::WILL
+                        | kw::WOULD
+                        | kw::COULD
+                        | kw::MAY
+                        | kw::MIGHT
+                        | kw::CAN
+                        | kw::SHOULD
+                        | kw::THAN
                 ) {
                     return self.push_multiple(s, we, 2);
                 }
                 return we;
             }
-            "twice" => {
+            kw::TWICE => {
                 let (_, nw) = self.word_after(we);
                 if !matches!(
-                    nw.to_ascii_lowercase().as_str(),
-                    "a" | "per" | "each" | "daily" | "weekly" | "yearly" | "monthly"
+                    fold_key(nw),
+                    kw::A | kw::PER | kw::EACH | kw::DAILY | kw::WEEKLY | kw::YEARLY | kw::MONTHLY
                 ) {
                     return self.push_multiple(s, we, 2);
                 }
                 return we;
             }
-            "tripled" | "tripling" | "triples" => return self.push_multiple(s, we, 3),
-            "quadrupled" | "quadrupling" => return self.push_multiple(s, we, 4),
-            "percent" | "percents" | "per" | "percentage" => {
+            kw::TRIPLED | kw::TRIPLING | kw::TRIPLES => return self.push_multiple(s, we, 3),
+            kw::QUADRUPLED | kw::QUADRUPLING => return self.push_multiple(s, we, 4),
+            kw::PERCENT | kw::PERCENTS | kw::PER | kw::PERCENTAGE => {
                 // "percent of 10": a percentage written before its number.
                 let mut k = we;
-                if lw == "per" {
+                if lw == kw::PER {
                     let (e2, w2) = self.word_after(we);
                     if !w2.eq_ignore_ascii_case("cent") {
                         return we;
@@ -391,12 +614,12 @@ impl<'a> Scanner<'a> {
                 }
                 return we;
             }
-            "this" | "next" | "last" | "coming" | "current" => {
+            kw::THIS | kw::NEXT | kw::LAST | kw::COMING | kw::CURRENT => {
                 let (e2, w2) = self.word_after(we);
-                let kind = match w2.to_ascii_lowercase().as_str() {
-                    "year" => Some(TimeKind::Year),
-                    "quarter" => Some(TimeKind::Quarter),
-                    "month" => Some(TimeKind::Month),
+                let kind = match fold_key(w2) {
+                    kw::YEAR => Some(TimeKind::Year),
+                    kw::QUARTER => Some(TimeKind::Quarter),
+                    kw::MONTH => Some(TimeKind::Month),
                     _ => None,
                 };
                 if let Some(k) = kind {
@@ -405,26 +628,26 @@ impl<'a> Scanner<'a> {
                 }
                 return we;
             }
-            "minus" | "negative" => {
+            kw::MINUS | kw::NEGATIVE => {
                 let p = self.skip_sp(we, 2);
                 if let Some(num) = self.parse_num(p) {
                     let mut b =
                         Built::simple(Span::new(s, num.end), num.val.neg(), "", FigureKind::Count);
                     b.num_start = s;
-                    return self.finish_from(num, Some(b));
+                    return self.finish_from(&num, Some(b));
                 }
                 return we;
             }
             _ => {}
         }
         let quarter =
-            lw == "quarter" && matches!(en::word(self.word_after(we).1), Some(W::Scale(_)));
-        if lw == "a" || lw == "an" {
+            lw == kw::QUARTER && matches!(en::word(self.word_after(we).1), Some(W::Scale(_)));
+        if lw == kw::A || lw == kw::AN {
             // "a dollar", "a yuan": one unit of money.
             let (e2, w2) = self.word_after(we);
             if matches!(
-                w2.to_ascii_lowercase().as_str(),
-                "dollar" | "euro" | "pound" | "yuan" | "rupee" | "franc"
+                fold_key(w2),
+                kw::DOLLAR | kw::EURO | kw::POUND | kw::YUAN | kw::RUPEE | kw::FRANC
             ) {
                 let mut b = Built::simple(
                     Span::new(s, e2),
@@ -432,7 +655,7 @@ impl<'a> Scanner<'a> {
                     "",
                     FigureKind::Money,
                 );
-                let (d, _) = unit::match_suffix(w2, EN_SUFFIX).unwrap_or((&EN_SUFFIX[0], 0));
+                let (d, _) = unit::match_suffix(w2, &EN_SUFFIX).unwrap_or((EN_SUFFIX.first(), 0));
                 b.unit = Cow::Borrowed(if d.unit == "$" {
                     self.ctx.dollar
                 } else {
@@ -442,15 +665,26 @@ impl<'a> Scanner<'a> {
                 self.push_fig(b);
                 return e2;
             }
+            // "a"/"an" start a number only before a word that can follow
+            // them in one (a hundred, a million, a dozen, a half, a third,
+            // a twenty-fifth); any other word after the space settles it.
+            if !w2.is_empty()
+                && !matches!(
+                    en::word(w2),
+                    Some(W::Hundred | W::Scale(_) | W::Dozen | W::Half | W::Ord(_) | W::Tens(_))
+                )
+            {
+                return we;
+            }
         }
-        if !en::starts_number(w) && !matches!(lw.as_str(), "a" | "an" | "half") && !quarter {
+        if !en::starts_number(w) && !matches!(lw, kw::A | kw::AN | kw::HALF) && !quarter {
             return we;
         }
-        if lw == "half" {
+        if lw == kw::HALF {
             let (_, pw) = self.word_before(s);
             if matches!(
-                pw.to_ascii_lowercase().as_str(),
-                "first" | "second" | "latter" | "former" | "other" | "back" | "front"
+                fold_key(pw),
+                kw::FIRST | kw::SECOND | kw::LATTER | kw::FORMER | kw::OTHER | kw::BACK | kw::FRONT
             ) {
                 self.push_time(Span::new(s, we), TimeKind::Quarter, false);
                 return we;
@@ -459,17 +693,22 @@ impl<'a> Scanner<'a> {
         match self.parse_num(s) {
             Some(num) => self.finish(num),
             None => {
-                let (_, pw) = self.word_before(s);
-                if lw == "half"
+                if lw == kw::HALF
                     && matches!(
-                        pw.to_ascii_lowercase().as_str(),
-                        "first" | "second" | "latter" | "former" | "other" | "back" | "front"
+                        fold_key(self.word_before(s).1),
+                        kw::FIRST
+                            | kw::SECOND
+                            | kw::LATTER
+                            | kw::FORMER
+                            | kw::OTHER
+                            | kw::BACK
+                            | kw::FRONT
                     )
                 {
                     self.push_time(Span::new(s, we), TimeKind::Quarter, false);
                     return we;
                 }
-                if lw == "half" {
+                if lw == kw::HALF {
                     // "half of the world's reserves" = 50 %.
                     let (e2, w2) = self.word_after(we);
                     if w2.eq_ignore_ascii_case("of") || w2.eq_ignore_ascii_case("the") {
@@ -488,6 +727,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    #[inline(never)]
     fn at_number(&mut self, s: usize) -> usize {
         // Codes: COVID-19, F-35, A380 (letters glued before the digits).
         if s > 0 {
@@ -552,6 +792,7 @@ impl<'a> Scanner<'a> {
         k.max(s + 1)
     }
 
+    #[inline(never)]
     fn at_cjk(&mut self, s: usize, ch: char) -> usize {
         let rest = &self.text[s..];
         // Planning periods: 十四五, 十五五.
@@ -922,16 +1163,29 @@ impl<'a> Scanner<'a> {
         if z.digit_string {
             num.int_digits = z.zh_chars;
         }
-        // Trailing scale: the numeral ends in 万 / 亿 (possibly after 多/余).
-        let t = self.text[s..z.end].trim_end_matches(['多', '余', ' ']);
-        let mut p = 0;
-        for c in t.chars().rev() {
-            match c {
-                '万' => p += 4,
-                '亿' => p += 8,
-                '兆' => p += 12,
-                _ => break,
+        // Trailing scale: the numeral ends in 万 / 亿 (possibly after 多/余),
+        // read back by bytes (all three-byte characters).
+        let t = &self.b[s..z.end];
+        let mut e = t.len();
+        loop {
+            if e >= 1 && t[e - 1] == b' ' {
+                e -= 1;
+            } else if e >= 3 && matches!(&t[e - 3..e], b"\xE5\xA4\x9A" | b"\xE4\xBD\x99") {
+                // 多, 余
+                e -= 3;
+            } else {
+                break;
             }
+        }
+        let mut p = 0;
+        while e >= 3 {
+            p += match &t[e - 3..e] {
+                b"\xE4\xB8\x87" => 4,  // 万
+                b"\xE4\xBA\xBF" => 8,  // 亿
+                b"\xE5\x85\x86" => 12, // 兆
+                _ => break,
+            };
+            e -= 3;
         }
         if p > 0 {
             num.tail_scale = Some(p);
@@ -1003,8 +1257,8 @@ impl<'a> Scanner<'a> {
                     if k3 == 0 || self.b[k3 - 1] == b' ' || self.b[k3 - 1] == b'\n' {
                         let l = &self.text[k3..k2];
                         if matches!(
-                            l.to_ascii_lowercase().as_str(),
-                            "us" | "u.s" | "u.s." | "c" | "hk" | "nz"
+                            fold_key(l),
+                            kw::US | kw::U_S | kw::U_S_DOT | kw::C | kw::HK | kw::NZ
                         ) {
                             letters = l;
                             start = k3;
@@ -1012,8 +1266,8 @@ impl<'a> Scanner<'a> {
                     }
                 }
             }
-            let iso = match letters.to_ascii_lowercase().trim_end_matches('.') {
-                "" => {
+            let iso = match fold_key(letters.trim_end_matches('.')) {
+                kw::EMPTY => {
                     return Some((
                         self.ctx.dollar,
                         d,
@@ -1021,40 +1275,45 @@ impl<'a> Scanner<'a> {
                         0,
                     ));
                 }
-                "us" | "u.s" | "usd" => "USD",
-                "a" | "au" | "aud" => "AUD",
-                "c" | "ca" | "cad" => "CAD",
-                "hk" | "hkd" => "HKD",
-                "nz" | "nzd" => "NZD",
-                "s" | "sg" | "sgd" => "SGD",
-                "mex" | "mx" | "mxn" => "MXN",
-                "r" => "BRL",
+                kw::US | kw::U_S | kw::USD => "USD",
+                kw::A | kw::AU | kw::AUD => "AUD",
+                kw::C | kw::CA | kw::CAD => "CAD",
+                kw::HK | kw::HKD => "HKD",
+                kw::NZ | kw::NZD => "NZD",
+                kw::S | kw::SG | kw::SGD => "SGD",
+                kw::MEX | kw::MX | kw::MXN => "MXN",
+                kw::R => "BRL",
                 _ => return Some((self.ctx.dollar, d, false, 0)),
             };
             return Some((iso, start, true, 0));
         }
-        for (sym, iso) in [
-            ("€", "EUR"),
-            ("£", "GBP"),
-            ("₹", "INR"),
-            ("₩", "KRW"),
-            ("₿", "BTC"),
-            ("￥", "CNY"),
-            ("₽", "RUB"),
-            ("₡", "CRC"),
-        ] {
-            if before.ends_with(sym) {
-                return Some((iso, j - sym.len(), true, 0));
+        // Currency signs and 人民币: the character before says which.
+        if before.as_bytes().last().is_some_and(|&c| c >= 0x80) {
+            let c = before.chars().next_back()?;
+            let iso = match c {
+                '€' => "EUR",
+                '£' => "GBP",
+                '₹' => "INR",
+                '₩' => "KRW",
+                '₿' => "BTC",
+                '￥' => "CNY",
+                '₽' => "RUB",
+                '₡' => "CRC",
+                '¥' if self.zh_text => "CNY",
+                '¥' => "JPY",
+                '币' if before.ends_with("人民币") => {
+                    return Some(("CNY", j - "人民币".len(), true, 0))
+                }
+                '幣' if before.ends_with("人民幣") => {
+                    return Some(("CNY", j - "人民幣".len(), true, 0))
+                }
+                _ => "",
+            };
+            if !iso.is_empty() {
+                return Some((iso, j - c.len_utf8(), true, 0));
             }
-        }
-        if before.ends_with('¥') {
-            let iso = if self.zh_text { "CNY" } else { "JPY" };
-            return Some((iso, j - '¥'.len_utf8(), true, 0));
-        }
-        for w in ["人民币", "人民幣"] {
-            if before.ends_with(w) {
-                return Some(("CNY", j - w.len(), true, 0));
-            }
+            // No word ends there: nothing below can match.
+            return None;
         }
         let (ws, w) = self.word_before(j);
         if !w.is_empty() && ws + w.len() == j || !w.is_empty() {
@@ -1093,7 +1352,7 @@ impl<'a> Scanner<'a> {
     /// True when a money word follows at `i` (for the `m` = million rule).
     fn en_money_after(&self, i: usize) -> bool {
         let k = self.skip_sp(i, 1);
-        matches!(unit::match_suffix(&self.text[k..], EN_SUFFIX), Some((d, _)) if d.kind == FigureKind::Money)
+        matches!(unit::match_suffix(&self.text[k..], &EN_SUFFIX), Some((d, _)) if d.kind == FigureKind::Money)
     }
 
     fn en_approx_before(&self, s: usize) -> (Option<Precision>, usize) {
@@ -1104,31 +1363,59 @@ impl<'a> Scanner<'a> {
             }
             return (None, s);
         }
-        let lw = w.to_ascii_lowercase();
-        let (ws2, w2) = self.word_before(ws);
-        let lw2 = w2.to_ascii_lowercase();
-        let two = |p: Precision| (Some(p), ws2);
-        match (lw2.as_str(), lw.as_str()) {
-            ("more" | "greater" | "higher", "than") => return two(Precision::AtLeast),
-            ("less" | "fewer" | "lower", "than") => return two(Precision::AtMost),
-            ("at", "least") => return two(Precision::AtLeast),
-            ("at", "most") => return two(Precision::AtMost),
-            ("up", "to") => return two(Precision::AtMost),
-            ("close", "to") => return two(Precision::Approximate),
-            ("as", "many") | ("as", "much") => return two(Precision::AtMost),
-            ("in", "excess") => return two(Precision::AtLeast),
-            ("upwards", "of") => return two(Precision::AtLeast),
-            ("just", "over") | ("just", "above") => return two(Precision::AtLeast),
-            ("just", "under") | ("just", "below") => return two(Precision::AtMost),
-            ("an", "estimated") => return two(Precision::Approximate),
-            ("no", "more") => return two(Precision::AtMost),
-            _ => {}
+        let k = fold_key(w);
+        // Two-word cues end in one of these; only then is the word before read.
+        if matches!(
+            k,
+            kw::THAN
+                | kw::LEAST
+                | kw::MOST
+                | kw::TO
+                | kw::MANY
+                | kw::MUCH
+                | kw::EXCESS
+                | kw::OF
+                | kw::OVER
+                | kw::ABOVE
+                | kw::UNDER
+                | kw::BELOW
+                | kw::ESTIMATED
+                | kw::MORE
+        ) {
+            let (ws2, w2) = self.word_before(ws);
+            let two = |p: Precision| (Some(p), ws2);
+            match (fold_key(w2), k) {
+                (kw::MORE | kw::GREATER | kw::HIGHER, kw::THAN) => return two(Precision::AtLeast),
+                (kw::LESS | kw::FEWER | kw::LOWER, kw::THAN) => return two(Precision::AtMost),
+                (kw::AT, kw::LEAST) => return two(Precision::AtLeast),
+                (kw::AT, kw::MOST) => return two(Precision::AtMost),
+                (kw::UP, kw::TO) => return two(Precision::AtMost),
+                (kw::CLOSE, kw::TO) => return two(Precision::Approximate),
+                (kw::AS, kw::MANY) | (kw::AS, kw::MUCH) => return two(Precision::AtMost),
+                (kw::IN, kw::EXCESS) => return two(Precision::AtLeast),
+                (kw::UPWARDS, kw::OF) => return two(Precision::AtLeast),
+                (kw::JUST, kw::OVER) | (kw::JUST, kw::ABOVE) => return two(Precision::AtLeast),
+                (kw::JUST, kw::UNDER) | (kw::JUST, kw::BELOW) => return two(Precision::AtMost),
+                (kw::AN, kw::ESTIMATED) => return two(Precision::Approximate),
+                (kw::NO, kw::MORE) => return two(Precision::AtMost),
+                _ => {}
+            }
         }
-        let p = match lw.as_str() {
-            "about" | "around" | "approximately" | "approx." | "approx" | "roughly" | "some"
-            | "nearly" | "almost" | "circa" | "estimated" | "ca." => Precision::Approximate,
-            "over" | "above" | "exceeding" | "exceeds" | "topping" => Precision::AtLeast,
-            "under" | "below" => Precision::AtMost,
+        let p = match k {
+            kw::ABOUT
+            | kw::AROUND
+            | kw::APPROXIMATELY
+            | kw::APPROX_DOT
+            | kw::APPROX
+            | kw::ROUGHLY
+            | kw::SOME
+            | kw::NEARLY
+            | kw::ALMOST
+            | kw::CIRCA
+            | kw::ESTIMATED
+            | kw::CA_DOT => Precision::Approximate,
+            kw::OVER | kw::ABOVE | kw::EXCEEDING | kw::EXCEEDS | kw::TOPPING => Precision::AtLeast,
+            kw::UNDER | kw::BELOW => Precision::AtMost,
             _ => return (None, s),
         };
         (Some(p), ws)
@@ -1136,28 +1423,12 @@ impl<'a> Scanner<'a> {
 
     fn zh_approx_before(&self, s: usize) -> (Option<Precision>, usize) {
         let before = &self.text[..s];
-        for (w, p) in [
-            ("不低于", Precision::AtLeast),
-            ("不少于", Precision::AtLeast),
-            ("不超过", Precision::AtMost),
-            ("不高于", Precision::AtMost),
-            ("超过", Precision::AtLeast),
-            ("多于", Precision::AtLeast),
-            ("至少", Precision::AtLeast),
-            ("最少", Precision::AtLeast),
-            ("最多", Precision::AtMost),
-            ("不到", Precision::AtMost),
-            ("不足", Precision::AtMost),
-            ("不及", Precision::AtMost),
-            ("大约", Precision::Approximate),
-            ("大概", Precision::Approximate),
-            ("将近", Precision::Approximate),
-            ("接近", Precision::Approximate),
-            ("约", Precision::Approximate),
-            ("近", Precision::Approximate),
-            ("逾", Precision::AtLeast),
-            ("超", Precision::AtLeast),
-        ] {
+        // Most numbers have no cue before them: one test of the character
+        // before rules them out.
+        if !before.ends_with(ZH_APPROX_LAST) {
+            return (None, s);
+        }
+        for &(w, p) in ZH_APPROX_BEFORE {
             if before.ends_with(w) {
                 return (Some(p), s - w.len());
             }
@@ -1178,8 +1449,14 @@ impl<'a> Scanner<'a> {
         if w.eq_ignore_ascii_case("in") || w.eq_ignore_ascii_case("for") {
             let (_, w2) = self.word_before(ws);
             return matches!(
-                w2.to_ascii_lowercase().as_str(),
-                "expected" | "due" | "scheduled" | "slated" | "targeted" | "planned" | "set"
+                fold_key(w2),
+                kw::EXPECTED
+                    | kw::DUE
+                    | kw::SCHEDULED
+                    | kw::SLATED
+                    | kw::TARGETED
+                    | kw::PLANNED
+                    | kw::SET
             );
         }
         false
@@ -1187,7 +1464,7 @@ impl<'a> Scanner<'a> {
 
     fn zh_deadline(&self, s: usize, e: usize) -> bool {
         let after = &self.text[e..];
-        if time::ZH_DEADLINE_AFTER.iter().any(|w| after.starts_with(w)) {
+        if time::ZH_DEADLINE_AFTER.longest(after).is_some() {
             return true;
         }
         if after.starts_with("底") || after.starts_with("末") {
@@ -1214,11 +1491,7 @@ impl<'a> Scanner<'a> {
         if clause.ends_with('到') || clause.ends_with('至') && !clause.ends_with("截至") {
             return true;
         }
-        [
-            "力争", "计划", "预计", "争取", "目标", "确保", "拟", "将于", "将在", "要在", "有望",
-        ]
-        .iter()
-        .any(|w| clause.contains(w))
+        ZH_DEADLINE_CUES.occurs_in(clause)
     }
 
     // ------------------------------------------------------------------
@@ -1227,10 +1500,10 @@ impl<'a> Scanner<'a> {
     /// Reads what stands around `num` and pushes a figure or time mention;
     /// returns where the scan goes on.
     fn finish(&mut self, num: Num) -> usize {
-        self.finish_from(num, None)
+        self.finish_from(&num, None)
     }
 
-    fn finish_from(&mut self, num: Num, neg: Option<Built>) -> usize {
+    fn finish_from(&mut self, num: &Num, neg: Option<Built>) -> usize {
         if num.int_digits == u32::MAX {
             return num.end;
         }
@@ -1279,11 +1552,10 @@ impl<'a> Scanner<'a> {
 
     fn ratio_after(&self, f: &Built) -> Option<(Val, usize)> {
         let (we, w) = self.word_after(f.num_end);
-        let lw = w.to_ascii_lowercase();
-        let (k, strict) = match lw.as_str() {
-            "over" => (we, false),
-            "in" => (we, true),
-            "out" => {
+        let (k, strict) = match fold_key(w) {
+            kw::OVER => (we, false),
+            kw::IN => (we, true),
+            kw::OUT => {
                 let (we2, w2) = self.word_after(we);
                 if !w2.eq_ignore_ascii_case("of") {
                     return None;
@@ -1386,7 +1658,7 @@ impl<'a> Scanner<'a> {
         if word_to && !f.unit.is_empty() && f.span.end > f.num_end && s2 != k {
             return None;
         }
-        let out = self.build(num2, false);
+        let out = self.build(&num2, false);
         let e = match &out {
             Out::Fig(b) => b.span.end,
             Out::Time(sp, _) => sp.end,
@@ -1463,7 +1735,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Decides what `num` is.
-    fn build(&mut self, num: Num, negated: bool) -> Out {
+    fn build(&mut self, num: &Num, negated: bool) -> Out {
         let s = num.start;
         let mut start = s;
         let mut val = num.val;
@@ -1599,31 +1871,31 @@ impl<'a> Scanner<'a> {
             {
                 let capital = w.as_bytes()[0].is_ascii_uppercase();
                 let strong = !matches!(
-                    w.to_ascii_lowercase().trim_end_matches('.'),
-                    "line"
-                        | "unit"
-                        | "code"
-                        | "step"
-                        | "lot"
-                        | "box"
-                        | "block"
-                        | "level"
-                        | "number"
-                        | "order"
-                        | "type"
-                        | "class"
-                        | "grade"
-                        | "model"
-                        | "round"
-                        | "stage"
-                        | "phase"
-                        | "tier"
-                        | "floor"
-                        | "p"
-                        | "v"
-                        | "act"
-                        | "bill"
-                        | "art"
+                    fold_key(w.trim_end_matches('.')),
+                    kw::LINE
+                        | kw::UNIT
+                        | kw::CODE
+                        | kw::STEP
+                        | kw::LOT
+                        | kw::BOX
+                        | kw::BLOCK
+                        | kw::LEVEL
+                        | kw::NUMBER
+                        | kw::ORDER
+                        | kw::TYPE
+                        | kw::CLASS
+                        | kw::GRADE
+                        | kw::MODEL
+                        | kw::ROUND
+                        | kw::STAGE
+                        | kw::PHASE
+                        | kw::TIER
+                        | kw::FLOOR
+                        | kw::P
+                        | kw::V
+                        | kw::ACT
+                        | kw::BILL
+                        | kw::ART
                 );
                 if strong || capital {
                     let _ = ws;
@@ -1691,8 +1963,8 @@ impl<'a> Scanner<'a> {
         // Negative numbers: -5, 负3.
         if !negated {
             let mut p0 = self.ch_before(start);
-            if p0 == Some(' ') && self.text[..start].trim_end().ends_with('负') {
-                start = self.text[..start].trim_end().len();
+            if p0 == Some(' ') && trim_end(&self.text[..start]).ends_with('负') {
+                start = trim_end(&self.text[..start]).len();
                 p0 = Some('负');
             }
             if p0 == Some('-') || p0 == Some('负') {
@@ -1710,12 +1982,12 @@ impl<'a> Scanner<'a> {
                 } && p0 != Some('负')
                     || p0 == Some('负')
                         && !matches!(pp, Some(c) if is_cjk(c) && !matches!(c, '为' | '是' | '达' | '至' | '到' | '长' | '降' | '值' | '约' | '从'));
-                let spaced_start = self.text[..m].trim().is_empty();
+                let spaced_start = trim_start(&self.text[..m]).is_empty();
                 if ok || spaced_start {
                     val = val.neg();
                     start = m;
                 }
-            } else if p0 == Some(' ') && self.text[..start].trim() == "-" {
+            } else if p0 == Some(' ') && is_lone_minus(&self.text[..start]) {
                 val = val.neg();
                 start = self.text.find('-').unwrap_or(start);
             }
@@ -1747,22 +2019,13 @@ impl<'a> Scanner<'a> {
         // Per-unit prefix: 每股0.4澳元, 每月815元.
         let mut per_prefix: Option<&'static str> = None;
         let bs = &self.text[..start];
-        for (w, p) in [
-            ("每股", "share"),
-            ("每吨", "t"),
-            ("每月", "month"),
-            ("每公斤", "kg"),
-            ("每千克", "kg"),
-            ("每桶", "bbl"),
-            ("每盎司", "oz"),
-            ("每平方米", "m2"),
-            ("每年", ""),
-            ("每人", ""),
-        ] {
-            if bs.ends_with(w) {
-                per_prefix = Some(p);
-                start -= w.len();
-                break;
+        if bs.ends_with(PER_PREFIX_LAST) {
+            for &(w, p) in PER_PREFIX {
+                if bs.ends_with(w) {
+                    per_prefix = Some(p);
+                    start -= w.len();
+                    break;
+                }
             }
         }
 
@@ -1792,7 +2055,7 @@ impl<'a> Scanner<'a> {
                 .ch(k)
                 .is_some_and(|c| is_cjk(c) || c == '%' || c == '‰');
             if zh_next {
-                matched = unit::match_suffix(r, ZH_SUFFIX);
+                matched = unit::match_suffix(r, &ZH_SUFFIX);
             } else if num.tail_scale.is_some()
                 && num.src == Src::Zh
                 && r.starts_with('P')
@@ -1812,7 +2075,7 @@ impl<'a> Scanner<'a> {
             if matched.is_none() {
                 // English units: only after a space or glued symbols/abbreviations.
                 let glued = k == k0;
-                if let Some((d, l)) = unit::match_suffix(r, EN_SUFFIX).filter(|(d, l)| {
+                if let Some((d, l)) = unit::match_suffix(r, &EN_SUFFIX).filter(|(d, l)| {
                     // "1 $10": a sign that belongs to the next number.
                     !(matches!(d.form, "$" | "€" | "£")
                         && self.b.get(k + l).is_some_and(u8::is_ascii_digit))
@@ -1863,14 +2126,14 @@ impl<'a> Scanner<'a> {
             && self.b.get(num.end + 1).is_some_and(u8::is_ascii_alphabetic)
         {
             let (we, w) = self.word_after(num.end + 1);
-            let lw = w.to_ascii_lowercase();
-            if lw == "fold" {
-                matched = unit::match_suffix("fold", EN_SUFFIX);
-            } else if lw == "cent" || lw == "cents" {
-                matched = unit::match_suffix("cent", EN_SUFFIX).map(|(d, _)| (d, we - num.end));
-            } else if time::en_duration(&lw) {
+            let lw = fold_key(w);
+            if lw == kw::FOLD {
+                matched = unit::match_suffix("fold", &EN_SUFFIX);
+            } else if lw == kw::CENT || lw == kw::CENTS {
+                matched = unit::match_suffix("cent", &EN_SUFFIX).map(|(d, _)| (d, we - num.end));
+            } else if time::en_duration(w) {
                 return Out::Skip(we);
-            } else if let Some((d, l)) = unit::match_suffix(&self.text[num.end + 1..], EN_SUFFIX)
+            } else if let Some((d, l)) = unit::match_suffix(&self.text[num.end + 1..], &EN_SUFFIX)
                 .filter(|(d, _)| {
                     matches!(
                         d.kind,
@@ -1880,7 +2143,7 @@ impl<'a> Scanner<'a> {
             {
                 // one-yen bid, 10-tonne truck, 20-percent stake.
                 matched = Some((d, l + num.end + 1 - k));
-            } else if !lw.is_empty() && lw != "a" && en::word(&lw).is_none() {
+            } else if !w.is_empty() && lw != kw::A && en::word(w).is_none() {
                 return Out::Skip(we);
             }
         }
@@ -2132,21 +2395,18 @@ impl<'a> Scanner<'a> {
         }
         // Suffix approximations: 左右, 以上, or more.
         let rest = &self.text[self.skip_sp(end, 1)..];
-        for (w, p) in [
-            ("左右", Precision::Approximate),
-            ("上下", Precision::Approximate),
-            ("以上", Precision::AtLeast),
-            ("以下", Precision::AtMost),
-            ("以内", Precision::AtMost),
-            ("多", Precision::AtLeast),
-            ("余", Precision::AtLeast),
-        ] {
-            if rest.starts_with(w)
-                && (kind != FigureKind::Count || !bare || p != Precision::AtLeast || w.len() > 3)
-            {
-                precision = p;
-                end = self.skip_sp(end, 1) + w.len();
-                break;
+        if rest.starts_with(SUFFIX_APPROX_FIRST) {
+            for &(w, p) in SUFFIX_APPROX {
+                if rest.starts_with(w)
+                    && (kind != FigureKind::Count
+                        || !bare
+                        || p != Precision::AtLeast
+                        || w.len() > 3)
+                {
+                    precision = p;
+                    end = self.skip_sp(end, 1) + w.len();
+                    break;
+                }
             }
         }
         if !self.zh_text {
@@ -2229,17 +2489,61 @@ impl<'a> Scanner<'a> {
 
     /// A number inside a short quotation (a name or slogan): “两个屏障”.
     fn in_short_quote(&self, s: usize, e: usize) -> Option<usize> {
-        let before = &self.text[..s];
-        let mut open = None;
-        for (k, c) in before.char_indices().rev().take(12) {
-            if matches!(c, '"' | '“' | '《' | '「' | '『') {
-                open = Some((k, c));
-                break;
+        // Back over at most twelve characters for the opening quote. When
+        // they are ASCII (most English text) they are the last twelve bytes,
+        // and only '"' and '\n' count among them: one look at them all.
+        let open = if let Some(last) = class::last_quote_or_newline(self.b, s) {
+            match last {
+                Some(p) if self.b[p] == b'"' => Some((p, '"')),
+                _ => None,
             }
-            if matches!(c, '”' | '》' | '。' | '\n' | '」' | '』') {
-                return None;
+        } else {
+            // Every quote, bracket and full stop that counts is '"', '\n',
+            // or a three-byte character E2 80 xx or E3 80 xx: the others
+            // are passed over by their bytes, undecoded.
+            let b = self.b;
+            let mut k = s;
+            let mut open = None;
+            for _ in 0..12 {
+                if k == 0 {
+                    break;
+                }
+                let last = b[k - 1];
+                if last < 0x80 {
+                    k -= 1;
+                    if last == b'"' {
+                        open = Some((k, '"'));
+                        break;
+                    }
+                    if last == b'\n' {
+                        return None;
+                    }
+                    continue;
+                }
+                if k >= 3 && b[k - 3] & 0xF0 == 0xE0 {
+                    // (A three-byte lead there starts the character before `k`.)
+                    k -= 3;
+                    if b[k + 1] == 0x80 {
+                        match (b[k], b[k + 2]) {
+                            (0xE2, 0x9C) => open = Some((k, '“')),
+                            (0xE3, 0x8A) => open = Some((k, '《')),
+                            (0xE3, 0x8C) => open = Some((k, '「')),
+                            (0xE3, 0x8E) => open = Some((k, '『')),
+                            // ” 》 。 」 』
+                            (0xE2, 0x9D) | (0xE3, 0x8B | 0x82 | 0x8D | 0x8F) => return None,
+                            _ => continue,
+                        }
+                        break;
+                    }
+                    continue;
+                }
+                k -= 1;
+                while k > 0 && b[k] & 0xC0 == 0x80 {
+                    k -= 1;
+                }
             }
-        }
+            open
+        };
         let (ok, oc) = open?;
         let close = match oc {
             '《' => '》',
@@ -2363,7 +2667,7 @@ impl<'a> Scanner<'a> {
         }
         let after = self.skip_sp(n2.end, 1);
         let mut e2 = n2.end;
-        let cent_word = unit::match_suffix(&self.text[after..], EN_SUFFIX)
+        let cent_word = unit::match_suffix(&self.text[after..], &EN_SUFFIX)
             .filter(|(d, _)| d.unit == "¢" || d.form == "pence" || d.form == "sen");
         let tail = &self.text[after..];
         let sen = ci_prefix(tail, "sen");
@@ -2434,12 +2738,10 @@ impl<'a> Scanner<'a> {
         let hy = self.b.get(k) == Some(&b'-');
         let k = if hy { self.skip_sp(k + 1, 2) } else { k };
         let (we, w) = self.word_after(k);
-        let lw = w.to_ascii_lowercase();
-        if !(lw == "a" || lw == "an" || lw == "per" || lw == "each") {
-            if matches!(lw.as_str(), "annually" | "yearly") {
-                return Some(("", we));
-            }
-            return None;
+        match fold_key(w) {
+            kw::A | kw::AN | kw::PER | kw::EACH => {}
+            kw::ANNUALLY | kw::YEARLY => return Some(("", we)),
+            _ => return None,
         }
         let mut k2 = we;
         if self.b.get(k2) == Some(&b'-') {
@@ -2490,12 +2792,13 @@ impl<'a> Scanner<'a> {
         while !self.text.is_char_boundary(from) {
             from += 1;
         }
-        let seg = &self.text[from..s];
-        seg.to_ascii_lowercase().contains(w)
+        // `w` is lower case: a case-blind search of the window.
+        let (seg, w) = (&self.b[from..s], w.as_bytes());
+        seg.len() >= w.len() && seg.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
     }
 
     /// 两成 = 20 %, 九折 = 90 %, 75折 = 75 %, 七成六 = 76 %, 三成半 = 35 %.
-    fn zh_cheng(&self, num: Num, k: usize) -> Option<(Val, usize)> {
+    fn zh_cheng(&self, num: &Num, k: usize) -> Option<(Val, usize)> {
         let c = self.ch(k)?;
         if c != '成' && c != '折' {
             return None;
@@ -2589,7 +2892,7 @@ impl<'a> Scanner<'a> {
 
     /// A fraction stands for a share (in %) when it is "of" something:
     /// 占全球的三分之一, 1/3企业, 三分之一股权, two-thirds of.
-    fn fraction_is_share(&self, num: Num) -> bool {
+    fn fraction_is_share(&self, num: &Num) -> bool {
         let v = num.val.to_f64();
         if !(0.0..1.0).contains(&v) {
             return false;
@@ -2606,7 +2909,7 @@ impl<'a> Scanner<'a> {
         let (_, w) = self.word_after(num.end);
         if w.eq_ignore_ascii_case("of") {
             let (_, w2) = self.word_after(self.word_after(num.end).0);
-            return !w2.is_empty() && !matches!(w2.to_ascii_lowercase().as_str(), "a" | "an");
+            return !w2.is_empty() && !matches!(fold_key(w2), kw::A | kw::AN);
         }
         // 占……的三分之一
         let mut k = num.start;
@@ -2626,7 +2929,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// What follows a number in Chinese text.
-    fn zh_after(&self, num: Num, k: usize, start: usize) -> ZhAfter {
+    fn zh_after(&self, num: &Num, k: usize, start: usize) -> ZhAfter {
         let r = &self.text[k..];
         let z = num.zh;
         let v = num.val.to_f64();
@@ -2738,7 +3041,7 @@ impl<'a> Scanner<'a> {
             || before.ends_with("排")
             || before.ends_with("居")
             || before.ends_with("列");
-        if let Some(l) = zh::starts_with_any(r, zh::NOT_COUNT_AFTER) {
+        if let Some(l) = zh::NOT_COUNT_AFTER.longest(r) {
             // 期/次/级 after a number name a phase, session or class.
             return ZhAfter::Skip(k + l);
         }
@@ -2804,7 +3107,7 @@ impl<'a> Scanner<'a> {
         {
             return ZhAfter::Dozen(k + 3);
         }
-        if let Some(l) = zh::starts_with_any(r, zh::COUNT_WORDS) {
+        if let Some(l) = zh::COUNT_WORDS.longest(r) {
             // 每千人, 百家: a bare multiplier before a classifier is a word.
             if z.is_some_and(|z| !z.leading_digit && !z.arabic) && !self.standalone(start, k + l) {
                 return ZhAfter::Skip(k + l);
@@ -2918,42 +3221,21 @@ impl<'a> Scanner<'a> {
             k -= c.len_utf8();
             n += 1;
         }
-        let clause = &self.text[k..start];
-        [
-            "投资",
-            "投入",
-            "资金",
-            "收入",
-            "营收",
-            "利润",
-            "产值",
-            "金额",
-            "融资",
-            "贷款",
-            "成本",
-            "销售额",
-            "总额",
-            "资产",
-            "预算",
-            "支出",
-            "税",
-        ]
-        .iter()
-        .any(|w| clause.contains(w))
+        ZH_MONEY_WORDS.occurs_in(&self.text[k..start])
     }
 
     /// What follows a number in English text.
-    fn en_after(&self, num: Num, k: usize, start: usize) -> EnAfter {
+    fn en_after(&self, num: &Num, k: usize, start: usize) -> EnAfter {
         let v = num.val.to_f64();
         let (we, w) = self.word_after(num.end);
-        let lw = w.to_ascii_lowercase();
+        let k_w = fold_key(w);
         let words = num.src == Src::Words;
         let en = num.en;
         let single_word = en.is_some_and(|e| e.words == 1 && !e.digits);
         // Ordinals: 4th, 21st.
         if matches!(
-            self.text.get(num.end..num.end + 2),
-            Some("st" | "nd" | "rd" | "th" | "ST" | "ND" | "RD" | "TH")
+            self.b.get(num.end..num.end + 2),
+            Some(b"st" | b"nd" | b"rd" | b"th" | b"ST" | b"ND" | b"RD" | b"TH")
         ) && !self.b.get(num.end + 2).is_some_and(u8::is_ascii_alphabetic)
         {
             return EnAfter::Skip(num.end + 2);
@@ -2970,10 +3252,10 @@ impl<'a> Scanner<'a> {
             return EnAfter::Skip(self.skip_token(num.end));
         }
         // Durations: 10 years, nine years, three months.
-        if time::en_duration(&lw) && we > num.end {
+        if we > num.end && time::en_duration(w) {
             return EnAfter::Time(TimeKind::Duration, we);
         }
-        if lw == "quarter" || lw == "quarters" {
+        if k_w == kw::QUARTER || k_w == kw::QUARTERS {
             return EnAfter::Time(TimeKind::Quarter, we);
         }
         // Years: 2025, in 2022.
@@ -3001,18 +3283,15 @@ impl<'a> Scanner<'a> {
         if pw.eq_ignore_ascii_case("aged") || pw.eq_ignore_ascii_case("age") {
             return EnAfter::Skip(num.end);
         }
-        if lw == "of" && words && single_word && v < 20.0 && !en.is_some_and(|e| e.article) {
+        if k_w == kw::OF && words && single_word && v < 20.0 && !en.is_some_and(|e| e.article) {
             // "two of the most", "one of".
             return EnAfter::Skip(num.end);
         }
         // Superlatives: the world's two biggest economies.
         if words
             && single_word
-            && (lw.ends_with("est") && lw.len() > 4
-                || lw == "most"
-                || lw == "top"
-                || lw == "major"
-                || lw == "main")
+            && (w.len() > 4 && w.as_bytes()[w.len() - 3..].eq_ignore_ascii_case(b"est")
+                || matches!(k_w, kw::MOST | kw::TOP | kw::MAJOR | kw::MAIN))
         {
             return EnAfter::Skip(num.end);
         }
@@ -3106,7 +3385,7 @@ impl<'a> Scanner<'a> {
             if a.span.end > b.span.start {
                 continue;
             }
-            let gap = self.text[a.span.end..b.span.start].trim();
+            let gap = trim_end(trim_start(&self.text[a.span.end..b.span.start]));
             let list_sep = matches!(gap, "、" | "," | "，" | "和" | "与" | "及" | "以及" | "或");
             if !list_sep {
                 continue;
@@ -3133,7 +3412,7 @@ impl<'a> Scanner<'a> {
             if a.span.end > b.span.start {
                 continue;
             }
-            let gap = self.text[a.span.end..b.span.start].trim();
+            let gap = trim_end(trim_start(&self.text[a.span.end..b.span.start]));
             if !matches!(gap, "、" | "和" | "与" | "及" | ",") {
                 continue;
             }
@@ -3147,6 +3426,128 @@ impl<'a> Scanner<'a> {
             }
         }
     }
+}
+
+/// Chinese approximations before a number, tried in order.
+const ZH_APPROX_BEFORE: &[(&str, Precision)] = &[
+    ("不低于", Precision::AtLeast),
+    ("不少于", Precision::AtLeast),
+    ("不超过", Precision::AtMost),
+    ("不高于", Precision::AtMost),
+    ("超过", Precision::AtLeast),
+    ("多于", Precision::AtLeast),
+    ("至少", Precision::AtLeast),
+    ("最少", Precision::AtLeast),
+    ("最多", Precision::AtMost),
+    ("不到", Precision::AtMost),
+    ("不足", Precision::AtMost),
+    ("不及", Precision::AtMost),
+    ("大约", Precision::Approximate),
+    ("大概", Precision::Approximate),
+    ("将近", Precision::Approximate),
+    ("接近", Precision::Approximate),
+    ("约", Precision::Approximate),
+    ("近", Precision::Approximate),
+    ("逾", Precision::AtLeast),
+    ("超", Precision::AtLeast),
+];
+
+/// The last characters of [`ZH_APPROX_BEFORE`].
+const ZH_APPROX_LAST: [char; 12] = [
+    '于', '过', '少', '多', '到', '足', '及', '约', '概', '近', '逾', '超',
+];
+
+/// Per-unit prefixes of Chinese rates (每股0.4澳元), tried in order.
+const PER_PREFIX: &[(&str, &str)] = &[
+    ("每股", "share"),
+    ("每吨", "t"),
+    ("每月", "month"),
+    ("每公斤", "kg"),
+    ("每千克", "kg"),
+    ("每桶", "bbl"),
+    ("每盎司", "oz"),
+    ("每平方米", "m2"),
+    ("每年", ""),
+    ("每人", ""),
+];
+
+/// The last characters of [`PER_PREFIX`].
+const PER_PREFIX_LAST: [char; 10] = ['股', '吨', '月', '斤', '克', '桶', '司', '米', '年', '人'];
+
+/// Approximations after a number (左右, 以上, 多), tried in order.
+const SUFFIX_APPROX: &[(&str, Precision)] = &[
+    ("左右", Precision::Approximate),
+    ("上下", Precision::Approximate),
+    ("以上", Precision::AtLeast),
+    ("以下", Precision::AtMost),
+    ("以内", Precision::AtMost),
+    ("多", Precision::AtLeast),
+    ("余", Precision::AtLeast),
+];
+
+/// The first characters of [`SUFFIX_APPROX`].
+const SUFFIX_APPROX_FIRST: [char; 5] = ['左', '上', '以', '多', '余'];
+
+/// Words earlier in a Chinese clause that make a time a deadline.
+static ZH_DEADLINE_CUES: PrefixSet<11> = PrefixSet::new(&[
+    "力争", "计划", "预计", "争取", "目标", "确保", "拟", "将于", "将在", "要在", "有望",
+]);
+
+/// Words in a Chinese clause that make a bare 亿 amount money.
+static ZH_MONEY_WORDS: PrefixSet<17> = PrefixSet::new(&[
+    "投资",
+    "投入",
+    "资金",
+    "收入",
+    "营收",
+    "利润",
+    "产值",
+    "金额",
+    "融资",
+    "贷款",
+    "成本",
+    "销售额",
+    "总额",
+    "资产",
+    "预算",
+    "支出",
+    "税",
+]);
+
+/// `s.trim_end()`, with ASCII white space passed over a byte at a time.
+#[inline]
+fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut k = b.len();
+    while k > 0 && matches!(b[k - 1], b'\t'..=b'\r' | b' ') {
+        k -= 1;
+    }
+    if k > 0 && b[k - 1] >= 0x80 {
+        // Other white space (U+3000, U+00A0...) is not ASCII.
+        return s[..k].trim_end();
+    }
+    &s[..k]
+}
+
+/// `s.trim_start()`, with ASCII white space passed over a byte at a time.
+#[inline]
+fn trim_start(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() && matches!(b[k], b'\t'..=b'\r' | b' ') {
+        k += 1;
+    }
+    if k < b.len() && b[k] >= 0x80 {
+        return s[k..].trim_start();
+    }
+    &s[k..]
+}
+
+/// `s.trim() == "-"`: a minus sign alone, white space around it.
+#[inline]
+fn is_lone_minus(s: &str) -> bool {
+    let t = trim_end(s);
+    t.ends_with('-') && trim_start(&t[..t.len() - 1]).is_empty()
 }
 
 /// ASCII case-insensitive prefix test that never slices inside a character.
@@ -3200,6 +3601,25 @@ impl Built {
             between: false,
             from: false,
             weak: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-character tests that guard the cue lists cover every cue.
+    #[test]
+    fn cue_guards_cover_the_lists() {
+        for (w, _) in ZH_APPROX_BEFORE {
+            assert!(w.ends_with(ZH_APPROX_LAST), "{w}");
+        }
+        for (w, _) in PER_PREFIX {
+            assert!(w.ends_with(PER_PREFIX_LAST), "{w}");
+        }
+        for (w, _) in SUFFIX_APPROX {
+            assert!(w.starts_with(SUFFIX_APPROX_FIRST), "{w}");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Chinese numerals (一千二百万, 两亿, 3.5万, 百分之五, 三分之二, 廿, 〇) and the
 //! Chinese words that follow a number (classifiers, units).
 
+use super::class::PrefixSet;
 use super::number::{parse_arabic, Dec, Val};
 use crate::figure::Precision;
 
@@ -646,8 +647,9 @@ fn parse_plain(text: &str, start: usize) -> Option<ZhNum> {
 }
 
 /// Classifiers and nouns counted after a number: 家 个 种 项 名 人 户...
-/// Longest first where one is a prefix of another.
-pub(crate) const COUNT_WORDS: &[&str] = &[
+pub(crate) static COUNT_WORDS: PrefixSet<{ COUNT_LIST.len() }> = PrefixSet::new(COUNT_LIST);
+
+const COUNT_LIST: &[&str] = &[
     "个方面",
     "方面",
     "人次",
@@ -738,7 +740,10 @@ pub(crate) const COUNT_WORDS: &[&str] = &[
 ];
 
 /// Words after a number that make it not a figure (time, ordinals, names).
-pub(crate) const NOT_COUNT_AFTER: &[&str] = &[
+pub(crate) static NOT_COUNT_AFTER: PrefixSet<{ NOT_COUNT_LIST.len() }> =
+    PrefixSet::new(NOT_COUNT_LIST);
+
+const NOT_COUNT_LIST: &[&str] = &[
     "国道",
     "省道",
     "号线",
@@ -769,17 +774,6 @@ pub(crate) const NOT_COUNT_AFTER: &[&str] = &[
     "时",
     "寸",
 ];
-
-/// True when `s` starts with one of `words`; returns the matched length.
-pub(crate) fn starts_with_any(s: &str, words: &[&str]) -> Option<usize> {
-    let mut best = None;
-    for w in words {
-        if s.starts_with(w) && best.is_none_or(|b| w.len() > b) {
-            best = Some(w.len());
-        }
-    }
-    best
-}
 
 #[cfg(test)]
 mod tests {
