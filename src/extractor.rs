@@ -64,10 +64,11 @@ impl ExtractorBuilder {
         let mut entries = Vec::new();
         let mut errors = Vec::new();
         fn add(name: &str, text: &str, entries: &mut Vec<Entry>, errors: &mut Vec<LexiconError>) {
-            match lexicon::parse(name, text) {
-                Ok(e) => entries.extend(e),
-                Err(e) => errors.extend(e.0),
-            }
+            // Good lines of a faulty file are still checked for clashes, so
+            // that every fault shows in one round.
+            let (good, faults) = lexicon::parse_lenient(name, text);
+            entries.extend(good);
+            errors.extend(faults);
         }
         if self.defaults {
             for (name, text) in lexicon::EMBEDDED {

@@ -149,8 +149,14 @@ pub struct Source {
 }
 
 impl fmt::Display for Source {
+    /// `file:line`, or the file alone for a fault of the whole file (line 0:
+    /// it cannot be read, or the automaton cannot be built).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
+        if self.line == 0 {
+            write!(f, "{}", self.file)
+        } else {
+            write!(f, "{}:{}", self.file, self.line)
+        }
     }
 }
 
@@ -384,6 +390,20 @@ fn parse_aliases(
 /// Parses one lexicon file. `file` names it in errors. Returns the entries, or
 /// every fault of the file.
 pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, LexiconErrors> {
+    let (entries, errors) = parse_lenient(file, text);
+    if errors.is_empty() {
+        Ok(entries)
+    } else {
+        Err(LexiconErrors(errors))
+    }
+}
+
+/// Parses one lexicon file and returns both the entries of its good lines and
+/// the faults of the others, so that a caller can check the good entries for
+/// clashes too and report every fault in one round. A byte-order mark at the
+/// start is skipped (editors on Windows write one).
+pub fn parse_lenient(file: &str, text: &str) -> (Vec<Entry>, Vec<LexiconError>) {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -465,11 +485,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Entry>, LexiconErrors> {
             }
         }
     }
-    if errors.is_empty() {
-        Ok(entries)
-    } else {
-        Err(LexiconErrors(errors))
-    }
+    (entries, errors)
 }
 
 /// Checks a set of entries from several files: ids must be unique, and no
