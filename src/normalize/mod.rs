@@ -10,7 +10,8 @@
 //!   to `-`;
 //! - traditional and variant Chinese characters to simplified (鋼 → 钢), one
 //!   character for one, from OpenCC's tables;
-//! - zero-width characters, the byte-order mark and soft hyphens to nothing.
+//! - zero-width and bidirectional-format characters, the byte-order mark and
+//!   soft hyphens to nothing.
 //!
 //! Case is kept: the sentence splitter and the classifier read capitals, and
 //! the matcher folds ASCII case itself.
@@ -90,7 +91,11 @@ pub fn fold_char(c: char) -> Fold {
         | '\u{00BB}' => Fold::To('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => Fold::To('-'),
         '\u{FF61}' => Fold::To('。'),
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop,
         _ => match traditional_to_simplified(c) {
             Some(s) => Fold::To(s),
             None => Fold::Keep,
