@@ -28,7 +28,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use rayon::prelude::*;
-use ree_claims::input::{read_paths, Article, InputError, ReadOptions, Utf8Policy};
+use ree_claims::input::{read_paths, Decoded, InputError, ReadOptions, Utf8Policy};
 use ree_claims::record::ArticleRecord;
 use ree_claims::Extractor;
 
@@ -75,16 +75,17 @@ enum Out {
     Error(String),
 }
 
-fn process(extractor: &Extractor, format: Format, item: Result<Article, InputError>) -> Out {
+fn process(extractor: &Extractor, format: Format, item: Result<Decoded, InputError>) -> Out {
     let error = |e: &InputError| {
         Out::Error(serde_json::to_string(&e.to_record()).unwrap_or_else(|_| e.to_string()))
     };
     match item {
-        Ok(article) => {
+        Ok(decoded) => {
+            let article = &decoded.article;
             // A panic in one article is that article's error, not the run's end.
             PANIC.with(|p| p.replace(Some(String::new())));
             let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extractor.extract_article(&article)
+                extractor.extract_decoded(&decoded)
             }));
             let panic = PANIC.with(|p| p.take()).unwrap_or_default();
             let failed = |reason: String| InputError {
@@ -168,14 +169,15 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut articles, mut records, mut claims, mut errors) = (0usize, 0usize, 0usize, 0usize);
-    let mut inputs = read_paths(&args.paths, options).peekable();
-    let mut batch: Vec<Result<Article, InputError>> = Vec::with_capacity(BATCH_ARTICLES);
+    let mut reader = read_paths(&args.paths, options);
+    let mut inputs = std::iter::from_fn(|| reader.next_decoded()).peekable();
+    let mut batch: Vec<Result<Decoded, InputError>> = Vec::with_capacity(BATCH_ARTICLES);
     while inputs.peek().is_some() {
         batch.clear();
         let mut bytes = 0;
         while bytes < BATCH_BYTES && batch.len() < BATCH_ARTICLES {
             let Some(item) = inputs.next() else { break };
-            bytes += item.as_ref().map_or(0, |a| a.text.len());
+            bytes += item.as_ref().map_or(0, |d| d.article.text.len());
             batch.push(item);
         }
         articles += batch.len();

@@ -291,6 +291,14 @@ impl Extractor {
         rec
     }
 
+    /// [`Extractor::extract_article`], with where lossy reading replaced
+    /// invalid UTF-8 ([`crate::input::Articles::next_decoded`]).
+    pub fn extract_decoded(&self, decoded: &crate::input::Decoded) -> ArticleRecord {
+        let mut rec = self.extract_article(&decoded.article);
+        rec.replaced = decoded.lossy.as_ref().map(ReplacedRecord::from);
+        rec
+    }
+
     /// Extracts many articles on the current rayon thread pool (all cores
     /// by default; run inside `ThreadPool::install` to choose). Records come
     /// back in the order of `articles`, identical whatever the thread count.
@@ -572,6 +580,7 @@ impl Extractor {
             date: None,
             source: None,
             lossy: false,
+            replaced: None,
             bytes: orig.len(),
             sentences,
             claims,

@@ -57,6 +57,10 @@ pub struct ArticleRecord {
     /// True when invalid UTF-8 in the input was replaced (lossy reading).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub lossy: bool,
+    /// Where lossy reading put U+FFFD in the text, and which bytes of the
+    /// file it stands for (set by [`crate::Extractor::extract_decoded`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced: Option<ReplacedRecord>,
     /// Length of the article text in bytes.
     pub bytes: usize,
     /// Every sentence, heading, bullet and the title, in text order.
@@ -242,6 +246,43 @@ pub struct CurrencyRecord {
     pub reason: Option<String>,
 }
 
+/// What lossy reading replaced in an article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplacedRecord {
+    /// How many invalid UTF-8 sequences were replaced.
+    pub count: usize,
+    /// The first [`crate::input::MAX_REPLACEMENTS`] of them, in text order.
+    pub at: Vec<ReplacementRecord>,
+}
+
+/// One invalid UTF-8 sequence replaced by U+FFFD.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplacementRecord {
+    /// Byte offset of the U+FFFD in the text (it is 3 bytes long).
+    pub start: usize,
+    /// Byte offset of the invalid sequence in the file.
+    pub file_offset: u64,
+    /// Length of the invalid sequence in the file, 1 to 3 bytes.
+    pub file_len: usize,
+}
+
+impl From<&crate::input::Lossy> for ReplacedRecord {
+    fn from(l: &crate::input::Lossy) -> ReplacedRecord {
+        ReplacedRecord {
+            count: l.count,
+            at: l
+                .replaced
+                .iter()
+                .map(|r| ReplacementRecord {
+                    start: r.text_offset,
+                    file_offset: r.file_offset,
+                    file_len: r.len,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// An input that could not be turned into a record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorRecord {
@@ -251,7 +292,8 @@ pub struct ErrorRecord {
     pub id: Option<String>,
     /// File the input came from (`-` for standard input).
     pub file: String,
-    /// 1-based line, for JSON Lines input.
+    /// 1-based line: of the record in a JSON Lines file, of the first
+    /// invalid byte in a text file; none for a fault of a whole file.
     pub line: Option<usize>,
     /// Byte offset of the line or of the fault in the file.
     pub offset: Option<u64>,

@@ -231,6 +231,18 @@ fn lossy_reading_gives_records_not_errors() {
         "the record says it was read lossily"
     );
     assert!(recs[0].get("lossy").is_none_or(|v| v == false));
+    // Where: each U+FFFD in the text and the byte of the file it replaced.
+    assert_eq!(
+        recs[1]["replaced"],
+        serde_json::json!({"count": 3, "at": [
+            {"start": 3, "file_offset": 69, "file_len": 1},
+            {"start": 20, "file_offset": 85, "file_len": 1},
+            {"start": 23, "file_offset": 86, "file_len": 1},
+        ]})
+    );
+    let text = "Caf\u{FFFD} news\nThe mine\u{FFFD}\u{FFFD} will reopen.";
+    assert_eq!(&text[20..23], "\u{FFFD}");
+    assert!(recs[0].get("replaced").is_none());
 }
 
 #[test]
