@@ -21,6 +21,9 @@
 //! materials, policy terms and places. `--lexicon` and `--no-defaults` load
 //! the same lexicons as the `extract` example.
 
+#[path = "common/run.rs"]
+mod run;
+
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -98,17 +101,9 @@ fn write(extractor: &Extractor, args: &Args, out: &mut dyn Write) -> io::Result<
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let mut builder = Extractor::builder();
-    builder.defaults(!args.no_defaults);
-    for l in &args.lexicons {
-        builder.lexicon_file(l);
-    }
-    let extractor = match builder.build() {
+    let extractor = match run::build_extractor(args.no_defaults, &args.lexicons) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let result = match &args.out {
         Some(path) => std::fs::File::create(path)

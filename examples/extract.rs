@@ -21,16 +21,15 @@
 
 #[path = "common/parquet.rs"]
 mod parquet;
+#[path = "common/run.rs"]
+mod run;
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use rayon::prelude::*;
-use ree_claims::input::{read_paths, Decoded, InputError, ReadOptions, Utf8Policy};
 use ree_claims::record::ArticleRecord;
-use ree_claims::Extractor;
 
 #[derive(Parser)]
 #[command(about = "Extract claim records (JSON Lines) from English and Chinese articles")]
@@ -64,170 +63,80 @@ enum Format {
     Parquet,
 }
 
-/// Bytes of article text per batch.
-const BATCH_BYTES: usize = 4 << 20;
-/// Articles per batch.
-const BATCH_ARTICLES: usize = 1024;
-
+/// A record ready to write.
 enum Out {
-    Record { json: String, claims: usize },
+    Json { line: String, claims: usize },
     Row(Box<ArticleRecord>),
-    Error(String),
-}
-
-fn process(extractor: &Extractor, format: Format, item: Result<Decoded, InputError>) -> Out {
-    let error = |e: &InputError| {
-        Out::Error(serde_json::to_string(&e.to_record()).unwrap_or_else(|_| e.to_string()))
-    };
-    match item {
-        Ok(decoded) => {
-            let article = &decoded.article;
-            // A panic in one article is that article's error, not the run's end.
-            PANIC.with(|p| p.replace(Some(String::new())));
-            let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extractor.extract_decoded(&decoded)
-            }));
-            let panic = PANIC.with(|p| p.take()).unwrap_or_default();
-            let failed = |reason: String| InputError {
-                id: Some(article.id.clone()),
-                file: article.file.clone(),
-                line: article.line,
-                offset: None,
-                reason,
-            };
-            let extracted = match (format, extracted) {
-                (Format::Parquet, Ok(rec)) => return Out::Row(Box::new(rec)),
-                (_, other) => other,
-            };
-            match extracted.map(|rec| (serde_json::to_string(&rec), rec.claims.len())) {
-                Ok((Ok(json), claims)) => Out::Record { json, claims },
-                Ok((Err(e), _)) => error(&failed(format!("cannot serialise: {e}"))),
-                Err(_) => error(&failed(format!(
-                    "internal error, please report this article: {panic}"
-                ))),
-            }
-        }
-        Err(e) => error(&e),
-    }
-}
-
-thread_local! {
-    /// While this thread extracts an article, the message of its panic, if any.
-    static PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    // A panic while extracting an article goes into its error record (see
-    // `process`) instead of standard error; any other panic is printed.
-    std::panic::set_hook(Box::new(|info| {
-        let msg = info.to_string().replace('\n', " ");
-        PANIC.with(|p| match p.borrow_mut().as_mut() {
-            Some(caught) => *caught = msg,
-            None => eprintln!("{msg}"),
-        });
-    }));
-    let mut builder = Extractor::builder();
-    builder.defaults(!args.no_defaults);
-    for l in &args.lexicons {
-        builder.lexicon_file(l);
+    match extract(&args) {
+        Ok(code) | Err(code) => code,
     }
-    let extractor = match builder.build() {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
-    };
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-    {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("cannot start threads: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let options = ReadOptions {
-        utf8: if args.lossy {
-            Utf8Policy::Lossy
-        } else {
-            Utf8Policy::Strict
-        },
-    };
+}
+
+fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
+    run::catch_article_panics();
+    let extractor = run::build_extractor(args.no_defaults, &args.lexicons)?;
+    let pool = run::thread_pool(args.threads)?;
     let mut sink = match (args.format, &args.out) {
-        (Format::Parquet, Some(dir)) => match parquet::ParquetSink::create(dir) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::from(2);
-            }
-        },
+        (Format::Parquet, Some(dir)) => Some(parquet::ParquetSink::create(dir).map_err(|e| {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        })?),
         _ => None,
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let (mut articles, mut records, mut claims, mut errors) = (0usize, 0usize, 0usize, 0usize);
-    let mut reader = read_paths(&args.paths, options);
-    let mut inputs = std::iter::from_fn(|| reader.next_decoded()).peekable();
-    let mut batch: Vec<Result<Decoded, InputError>> = Vec::with_capacity(BATCH_ARTICLES);
-    while inputs.peek().is_some() {
-        batch.clear();
-        let mut bytes = 0;
-        while bytes < BATCH_BYTES && batch.len() < BATCH_ARTICLES {
-            let Some(item) = inputs.next() else { break };
-            bytes += item.as_ref().map_or(0, |d| d.article.text.len());
-            batch.push(item);
-        }
-        articles += batch.len();
-        let results: Vec<Out> = pool.install(|| {
-            batch
-                .par_drain(..)
-                .map(|item| process(&extractor, args.format, item))
-                .collect()
-        });
-        for r in results {
-            match r {
-                Out::Record { json, claims: n } => {
-                    records += 1;
-                    claims += n;
-                    if out
-                        .write_all(json.as_bytes())
-                        .and_then(|_| out.write_all(b"\n"))
-                        .is_err()
-                    {
-                        eprintln!("cannot write to standard output");
-                        return ExitCode::FAILURE;
-                    }
-                }
-                Out::Row(rec) => {
-                    records += 1;
-                    claims += rec.claims.len();
-                    if let Some(Err(e)) = sink.as_mut().map(|s| s.push(&rec)) {
+    let cannot_write = || {
+        eprintln!("cannot write to standard output");
+        ExitCode::FAILURE
+    };
+    let format = args.format;
+    let counts = run::run_batches(
+        &args.paths,
+        args.lossy,
+        &extractor,
+        &pool,
+        // Serialised on the worker threads.
+        |decoded, rec| match format {
+            Format::Parquet => Ok(Out::Row(Box::new(rec))),
+            Format::Jsonl => match serde_json::to_string(&rec) {
+                Ok(line) => Ok(Out::Json {
+                    line,
+                    claims: rec.claims.len(),
+                }),
+                Err(e) => Err(run::article_error(
+                    decoded,
+                    format!("cannot serialise: {e}"),
+                )),
+            },
+        },
+        |o, counts| match o {
+            Out::Json { line, claims } => {
+                counts.claims += claims;
+                out.write_all(line.as_bytes())
+                    .and_then(|_| out.write_all(b"\n"))
+                    .map_err(|_| cannot_write())
+            }
+            Out::Row(rec) => {
+                counts.claims += rec.claims.len();
+                match sink.as_mut().map(|s| s.push(&rec)) {
+                    Some(Err(e)) => {
                         eprintln!("{e}");
-                        return ExitCode::from(2);
+                        Err(ExitCode::from(2))
                     }
-                }
-                Out::Error(line) => {
-                    errors += 1;
-                    eprintln!("{line}");
+                    _ => Ok(()),
                 }
             }
-        }
-    }
+        },
+    )?;
     if let Some(Err(e)) = sink.map(|s| s.finish()) {
         eprintln!("{e}");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
-    if out.flush().is_err() {
-        eprintln!("cannot write to standard output");
-        return ExitCode::FAILURE;
-    }
-    eprintln!("summary: articles={articles} records={records} claims={claims} errors={errors}");
-    if errors > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    out.flush().map_err(|_| cannot_write())?;
+    eprintln!("{}", counts.summary());
+    Ok(counts.exit_code())
 }

@@ -43,6 +43,9 @@
 #[path = "common/stream.rs"]
 mod stream;
 
+#[path = "common/run.rs"]
+mod run;
+
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -589,17 +592,9 @@ fn main() -> ExitCode {
         }
     };
     let built = Instant::now();
-    let mut builder = Extractor::builder();
-    builder.defaults(!args.no_defaults);
-    for l in &args.lexicons {
-        builder.lexicon_file(l);
-    }
-    let extractor = match builder.build() {
+    let extractor = match run::build_extractor(args.no_defaults, &args.lexicons) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let build_s = built.elapsed().as_secs_f64();
     let threads = args.threads.unwrap_or(0);

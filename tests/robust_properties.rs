@@ -34,6 +34,7 @@
 //! deadlines, `¥` and counts), and `A` and `B` are not blank.
 
 use proptest::prelude::*;
+use ree_claims::classify::REPORT_MARKERS;
 use ree_claims::normalize::normalize;
 use ree_claims::record::{ArticleRecord, ClaimRecord, SpanRecord};
 use ree_claims::Extractor;
@@ -246,22 +247,6 @@ fn check_nesting(rec: &ArticleRecord) -> Result<(), TestCaseError> {
 /// A line that adds nothing: no figure, no lexicon term, no quote.
 const NEUTRAL: &str = "Qqqq";
 
-/// Report markers (`src/classify/mod.rs`): their presence changes claim kinds
-/// through report sections, so the property leaves such texts out.
-const REPORT_MARKERS: &[&str] = &[
-    "工作报告",
-    "规划纲要",
-    "规划建议",
-    "我代表",
-    "行动方案",
-    "实施方案",
-    "Executive Order",
-    "Fact Sheet",
-    "FACT SHEET",
-    "Joint Statement",
-    "Framework",
-];
-
 fn shift(s: SpanRecord, by: isize) -> SpanRecord {
     SpanRecord {
         start: (s.start as isize + by) as usize,
@@ -397,6 +382,7 @@ fn check_concatenation(a: &str, b: &str) -> Result<(), TestCaseError> {
     prop_assume!(!blank(a) && !blank(b));
     prop_assume!(!normalize(a).as_str().contains('"'));
     let c = format!("{a}\n{b}");
+    // Report markers change claim kinds through report sections.
     prop_assume!(!REPORT_MARKERS.iter().any(|m| c.contains(m)));
     let (a_t, t_b) = (format!("{a}\n{NEUTRAL}"), format!("{NEUTRAL}\n{b}"));
     prop_assume!(zh_head(&c) == zh_head(&a_t) && zh_head(&c) == zh_head(&t_b));

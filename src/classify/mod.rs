@@ -369,7 +369,7 @@ const TASK_WORDS: &[&str] = &[
 
 /// Phrases that mark a report delivered by one body (its work report, plan
 /// or outline), whose subjectless task lines are that body's.
-const REPORT_MARKERS: &[&str] = &[
+pub const REPORT_MARKERS: &[&str] = &[
     "工作报告",
     "规划纲要",
     "规划建议",

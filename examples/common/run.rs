@@ -1,0 +1,186 @@
+//! What the examples that run the extractor over a corpus share: building
+//! the extractor from the command line's lexicons, the thread pool, reading
+//! in batches and extracting each batch on all threads, in input order, with
+//! a panic in one article turned into that article's error.
+//!
+//! Each binary uses only part of this, hence the `dead_code` allowance.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use rayon::prelude::*;
+use ree_claims::input::{read_paths, Decoded, InputError, ReadOptions, Utf8Policy};
+use ree_claims::record::ArticleRecord;
+use ree_claims::Extractor;
+
+/// Bytes of article text per batch.
+const BATCH_BYTES: usize = 4 << 20;
+/// Articles per batch.
+const BATCH_ARTICLES: usize = 1024;
+
+/// The extractor on the embedded lexicons (unless `no_defaults`) and the
+/// user's files; every fault of every file goes to standard error and the
+/// run stops with status 2.
+pub fn build_extractor(no_defaults: bool, lexicons: &[PathBuf]) -> Result<Extractor, ExitCode> {
+    let mut builder = Extractor::builder();
+    builder.defaults(!no_defaults);
+    for l in lexicons {
+        builder.lexicon_file(l);
+    }
+    builder.build().map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(2)
+    })
+}
+
+/// A pool of `threads` workers (all cores when none).
+pub fn thread_pool(threads: Option<usize>) -> Result<rayon::ThreadPool, ExitCode> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| {
+            eprintln!("cannot start threads: {e}");
+            ExitCode::from(2)
+        })
+}
+
+thread_local! {
+    /// While this thread extracts an article, the message of its panic, if any.
+    static PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sends the message of a panic inside [`extract_caught`] to that article's
+/// error instead of standard error; any other panic is printed.
+pub fn catch_article_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string().replace('\n', " ");
+        PANIC.with(|p| match p.borrow_mut().as_mut() {
+            Some(caught) => *caught = msg,
+            None => eprintln!("{msg}"),
+        });
+    }));
+}
+
+/// The error of an article that was read but not extracted.
+pub fn article_error(decoded: &Decoded, reason: String) -> InputError {
+    let a = &decoded.article;
+    InputError {
+        id: Some(a.id.clone()),
+        file: a.file.clone(),
+        line: a.line,
+        offset: None,
+        reason,
+    }
+}
+
+/// The record of one article; a panic in the extractor is that article's
+/// error (with the panic's message), not the run's end.
+pub fn extract_caught(
+    extractor: &Extractor,
+    decoded: &Decoded,
+) -> Result<ArticleRecord, InputError> {
+    PANIC.with(|p| p.replace(Some(String::new())));
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extractor.extract_decoded(decoded)
+    }));
+    let panic = PANIC.with(|p| p.take()).unwrap_or_default();
+    extracted.map_err(|_| {
+        article_error(
+            decoded,
+            format!("internal error, please report this article: {panic}"),
+        )
+    })
+}
+
+/// The error as one JSON line (its `Display` form should serde fail).
+pub fn error_line(e: &InputError) -> String {
+    serde_json::to_string(&e.to_record()).unwrap_or_else(|_| e.to_string())
+}
+
+/// Articles read, records and errors of a run: articles = records + errors.
+#[derive(Default)]
+pub struct Counts {
+    pub articles: usize,
+    pub records: usize,
+    pub claims: usize,
+    pub errors: usize,
+}
+
+impl Counts {
+    /// The summary line the examples end with on standard error.
+    pub fn summary(&self) -> String {
+        format!(
+            "summary: articles={} records={} claims={} errors={}",
+            self.articles, self.records, self.claims, self.errors
+        )
+    }
+
+    /// 1 when any article gave an error, else 0.
+    pub fn exit_code(&self) -> ExitCode {
+        if self.errors > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Reads `paths` in batches of a few megabytes (memory stays flat), turns
+/// each article into a record on the pool's threads and then into `T` with
+/// `finish` (serialising, say), and hands every result to `emit` in input
+/// order. Errors are counted and printed as error lines; `emit` stops the run
+/// by returning an exit code.
+pub fn run_batches<T: Send>(
+    paths: &[PathBuf],
+    lossy: bool,
+    extractor: &Extractor,
+    pool: &rayon::ThreadPool,
+    finish: impl Fn(&Decoded, ArticleRecord) -> Result<T, InputError> + Sync,
+    mut emit: impl FnMut(T, &mut Counts) -> Result<(), ExitCode>,
+) -> Result<Counts, ExitCode> {
+    let options = ReadOptions {
+        utf8: if lossy {
+            Utf8Policy::Lossy
+        } else {
+            Utf8Policy::Strict
+        },
+    };
+    let mut counts = Counts::default();
+    let mut reader = read_paths(paths, options);
+    let mut inputs = std::iter::from_fn(|| reader.next_decoded()).peekable();
+    let mut batch: Vec<Result<Decoded, InputError>> = Vec::with_capacity(BATCH_ARTICLES);
+    while inputs.peek().is_some() {
+        batch.clear();
+        let mut bytes = 0;
+        while bytes < BATCH_BYTES && batch.len() < BATCH_ARTICLES {
+            let Some(item) = inputs.next() else { break };
+            bytes += item.as_ref().map_or(0, |d| d.article.text.len());
+            batch.push(item);
+        }
+        counts.articles += batch.len();
+        let results: Vec<Result<T, InputError>> = pool.install(|| {
+            batch
+                .par_drain(..)
+                .map(|item| {
+                    let decoded = item?;
+                    let rec = extract_caught(extractor, &decoded)?;
+                    finish(&decoded, rec)
+                })
+                .collect()
+        });
+        for r in results {
+            match r {
+                Ok(t) => {
+                    counts.records += 1;
+                    emit(t, &mut counts)?;
+                }
+                Err(e) => {
+                    counts.errors += 1;
+                    eprintln!("{}", error_line(&e));
+                }
+            }
+        }
+    }
+    Ok(counts)
+}
