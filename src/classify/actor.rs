@@ -43,8 +43,13 @@ pub struct State {
     document: Option<Who>,
     /// The actor of the last intent claim.
     last_actor: Option<Who>,
-    /// The last organisation named.
+    /// The first organisation named in the last sentence that named one:
+    /// most often its subject, the one a later "it" or "the company" means
+    /// ("Baogang, owner of Northern Rare Earth, ... The company ..."). News
+    /// organisations are left out: they are cited, not followed.
     last_org: Option<Who>,
+    /// The same among businesses, what "the company" stands for.
+    last_company: Option<Who>,
     /// Sentence of the last intent claim's actor.
     last_actor_at: usize,
     /// The article is a report delivered by the document actor (政府工作报告,
@@ -95,6 +100,7 @@ impl State {
             document,
             last_actor: None,
             last_org: None,
+            last_company: None,
             last_actor_at: 0,
             report,
         }
@@ -120,14 +126,21 @@ impl State {
         s: &Sentence<'_>,
         claim: Option<&Claim>,
     ) {
-        let last_hit = s.hits.iter().rev().find(|h| is_org(lex, h));
-        let last_found = s.found_orgs.last();
-        self.last_org = match (last_hit, last_found) {
-            (Some(h), Some(f)) if f.start > h.span.start => Some(Who::Found(*f)),
-            (Some(h), _) => Some(Who::Entry(h.entry)),
-            (None, Some(f)) => Some(Who::Found(*f)),
-            (None, None) => self.last_org,
+        let first_found = s.found_orgs.first();
+        let first = |company: bool| {
+            let hit = s
+                .hits
+                .iter()
+                .find(|h| is_org(lex, h) && !lex.cue(h).media && (!company || lex.cue(h).company));
+            match (hit, first_found) {
+                (Some(h), Some(f)) if f.start < h.span.start => Some(Who::Found(*f)),
+                (Some(h), _) => Some(Who::Entry(h.entry)),
+                (None, Some(f)) => Some(Who::Found(*f)),
+                (None, None) => None,
+            }
         };
+        self.last_org = first(false).or(self.last_org);
+        self.last_company = first(true).or(self.last_company);
         if let Some(a) = claim.and_then(|c| c.actor.as_ref()) {
             if claim.is_some_and(|c| c.kind.is_intent()) {
                 self.last_actor_at = s.index;
@@ -142,6 +155,21 @@ impl State {
 
     fn focus(&self) -> Option<Who> {
         self.last_actor.or(self.last_org).or(self.document)
+    }
+
+    /// What "the company" stands for: the focus when it is a business (an
+    /// organisation found by its shape counts as one), else the last
+    /// business named, else the document's organisation when it is one.
+    fn company(&self, lex: Lexicon<'_>) -> Option<Who> {
+        let is_company = |w: &Who| match *w {
+            Who::Entry(e) => lex.cues[e as usize].company,
+            Who::Found(_) => true,
+        };
+        self.focus()
+            .filter(is_company)
+            .or(self.last_company)
+            .or(self.document.filter(is_company))
+            .or(self.focus())
     }
 }
 
@@ -535,19 +563,22 @@ pub fn find(
         Some(Cand::Found(f)) => Some(Who::Found(f).actor(Some(f), ActorSource::Subject)),
         Some(Cand::Hit(h)) if lex.cue(&h).anaphor => {
             let cue = lex.cue(&h);
-            // An organisation named earlier in the same sentence comes first.
+            // An organisation named earlier in the same sentence comes first
+            // (a business, for "the company").
             if !cue.first_person {
                 if let Some(o) = s
                     .hits
                     .iter()
                     .filter(|o| o.span.end <= h.span.start)
-                    .find(|o| is_org(lex, o))
+                    .find(|o| is_org(lex, o) && (!cue.company_anaphor || lex.cue(o).company))
                 {
                     return Some(Who::Entry(o.entry).actor(Some(o.span), ActorSource::Anaphor));
                 }
             }
             let who = if cue.first_person {
                 state.document.or(state.focus())
+            } else if cue.company_anaphor {
+                state.company(lex)
             } else {
                 state.focus()
             };

@@ -40,6 +40,14 @@ pub struct CueInfo {
     pub anaphor: bool,
     /// Stands for the speaker's own side ("we", 我们, 我区).
     pub first_person: bool,
+    /// Refers back to a company ("the company", 该公司: `refers=company`).
+    pub company_anaphor: bool,
+    /// An organisation that is a business (`kind=` company, soe or bank),
+    /// what "the company" can stand for.
+    pub company: bool,
+    /// A news organisation (`kind=media`): cited as a source, never the
+    /// actor that later anaphors point to.
+    pub media: bool,
     /// Hides a shorter cue; ignored.
     pub block: bool,
     /// An organisation, place or role: may be an actor.
@@ -86,13 +94,19 @@ impl CueInfo {
             EntryType::Anaphor => {
                 c.anaphor = true;
                 c.first_person = e.attr("person") == Some("first");
+                c.company_anaphor = e.attr("refers") == Some("company");
             }
             EntryType::Block => c.block = true,
             EntryType::Suffix => {
                 c.head = flag(e, "head");
                 c.suffix = !c.head;
             }
-            EntryType::Org | EntryType::Place | EntryType::Role => c.actor = true,
+            EntryType::Org => {
+                c.actor = true;
+                c.company = matches!(e.attr("kind"), Some("company" | "soe" | "bank"));
+                c.media = e.attr("kind") == Some("media");
+            }
+            EntryType::Place | EntryType::Role => c.actor = true,
             EntryType::Element | EntryType::Material | EntryType::Policy => {}
         }
         c.hedge |= flag(e, "hedge");
