@@ -197,10 +197,24 @@ const OPINION: &[&str] = &[
 ];
 
 /// Markers that close the disposal construction 将 + object + verb-complement
-/// (将价格降下来, 将储备列入国家层面, 将金属折算成氧化物).
+/// (将价格降下来, 将储备列入国家层面, 将金属折算成氧化物, 将小矿关掉).
 const DISPOSAL: &[&str] = &[
-    "为", "成", "到", "至", "入", "给", "进", "下来", "出来", "起来",
+    "为", "成", "到", "至", "入", "给", "进", "下来", "出来", "起来", "掉",
 ];
+
+/// Verbs ending in 得 that are not a verb + degree complement (将获得 is
+/// "will obtain", 将价格炒得过高 a disposal).
+const DE_VERBS: &[char] = &['获', '取', '赢', '值', '记', '懂', '觉', '使', '博', '求'];
+
+/// A degree complement V得 in the clause (炒得过高), not a verb in 得.
+fn degree_complement(clause: &str) -> bool {
+    clause.match_indices('得').any(|(i, _)| {
+        clause[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !DE_VERBS.contains(&c) && c > '\u{2E80}')
+    })
+}
 
 /// True when a bare 将 is the preposition of the disposal construction (将 X
 /// 纳入 Y) rather than the future auxiliary (将加快): no verb cue follows it
@@ -227,7 +241,7 @@ pub fn disposal_jiang(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &H
     if ZH_CHANGE.iter().any(|w| clause.starts_with(w)) {
         return false;
     }
-    DISPOSAL.iter().any(|w| clause.contains(w))
+    DISPOSAL.iter().any(|w| clause.contains(w)) || degree_complement(clause)
 }
 
 /// Chinese verbs after 将/要/会 that describe a change or state of things
