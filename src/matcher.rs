@@ -21,7 +21,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
-use crate::lexicon::{Entry, Lang};
+use crate::lexicon::{Entry, EntryType, Lang};
 use crate::normalize::fold_str;
 use crate::span::Span;
 
@@ -56,6 +56,10 @@ struct PatternInfo {
     /// Punctuation the alias ends with (`.` of `U.S.`), left out of the
     /// pattern: the hit takes it in when the text has it.
     trailing: Box<[u8]>,
+    /// A Latin alias of several words that is no name (a cue, an anaphor: "the
+    /// ministry"): it gives way to a name that starts at one of its later
+    /// words and runs past it ("the Ministry of Commerce").
+    yields: bool,
 }
 
 /// The automaton and its side table.
@@ -170,6 +174,10 @@ impl Matcher {
                         folded[..covered].to_string().into_boxed_str()
                     }),
                     opener: if lead { None } else { opener },
+                    yields: latin
+                        && !e.ty.is_entity()
+                        && e.ty != EntryType::Role
+                        && folded.trim().contains(' '),
                     trailing: folded
                         .bytes()
                         .rev()
@@ -292,13 +300,38 @@ impl Matcher {
             match self.best_at(hay, &key, m, |info, c| {
                 Matcher::text_span(info, c.start(), c.end())
             }) {
-                Some((hit, end)) => {
+                Some((hit, end, yields)) => {
+                    let (hit, end) = yields
+                        .then(|| self.name_inside(hay, &key, m.start(), end))
+                        .flatten()
+                        .unwrap_or((hit, end));
                     out.push(hit);
                     at = end;
                 }
                 None => at = m.start() + 1,
             }
         }
+    }
+
+    /// For a hit whose alias [yields](PatternInfo::yields), the name that
+    /// starts at one of its later words (key offsets `from..end`) and ends
+    /// past it, with the key offset where the search goes on.
+    fn name_inside(&self, hay: &str, key: &[u8], from: usize, end: usize) -> Option<(Hit, usize)> {
+        (from + 1..end)
+            .filter(|&j| key[j] == b' ' && key.get(j + 1).is_some_and(|&b| b != b' '))
+            .find_map(|j| {
+                let c = self
+                    .ac
+                    .find(Input::new(key).span(j..key.len()).anchored(Anchored::Yes))?;
+                if c.end() <= end || self.patterns[c.pattern().as_usize()].yields {
+                    return None;
+                }
+                self.best_at(hay, key, c, |info, c| {
+                    Matcher::text_span(info, c.start(), c.end())
+                })
+                .filter(|&(_, e, yields)| e > end && !yields)
+                .map(|(hit, e, _)| (hit, e))
+            })
     }
 
     /// The word-start alias at text offset `i`, a Latin word that has no
@@ -312,7 +345,7 @@ impl Matcher {
         let m = self
             .ac
             .find(Input::new(buf.as_slice()).anchored(Anchored::Yes))?;
-        let (hit, _) = self.best_at(hay, buf, m, |info, c| {
+        let (hit, _, _) = self.best_at(hay, buf, m, |info, c| {
             let span = Span::new(i, i + c.end() - 1);
             (info.lead && hay.is_char_boundary(span.end)).then_some(span)
         })?;
@@ -322,15 +355,16 @@ impl Matcher {
     /// The hit for match `m` of `key`: `m` itself if its text span (given by
     /// `span_of`, `None` to refuse) passes the checks, else the longest
     /// shorter match anchored at the same start that does ("rare earth" in
-    /// "rare earthly" falls back to "rare"). Returns the hit and the key
-    /// offset where the search goes on.
+    /// "rare earthly" falls back to "rare"). Returns the hit, the key offset
+    /// where the search goes on and whether its alias yields to a name
+    /// inside it.
     fn best_at(
         &self,
         hay: &str,
         key: &[u8],
         m: aho_corasick::Match,
         span_of: impl Fn(&PatternInfo, aho_corasick::Match) -> Option<Span>,
-    ) -> Option<(Hit, usize)> {
+    ) -> Option<(Hit, usize, bool)> {
         let start = m.start();
         let mut cur = Some(m);
         while let Some(c) = cur {
@@ -350,6 +384,7 @@ impl Matcher {
                         alias: info.alias,
                     },
                     end,
+                    info.yields,
                 ));
             }
             cur = if c.end() - 1 > start {
@@ -421,6 +456,39 @@ mod tests {
                 ("org.baogang", "包钢集团"),
                 ("org.baogang", "包钢")
             ]
+        );
+    }
+
+    #[test]
+    fn a_cue_gives_way_to_a_name_inside_it() {
+        let (e, m) = matcher(
+            "anaphor.gov\tanaphor\tthe ministry|the department\t-\n\
+             org.mofcom\torg\tMinistry of Commerce\t-\n\
+             org.doe\torg\tDepartment of Energy\t-\n\
+             cue.expect\tcue\tis expected to\t-\tclaim=forecast\n",
+        );
+        assert_eq!(
+            found(
+                &e,
+                &m,
+                "approved by the Ministry of Commerce, and the ministry agreed"
+            ),
+            vec![
+                ("org.mofcom", "Ministry of Commerce"),
+                ("anaphor.gov", "the ministry")
+            ]
+        );
+        assert_eq!(
+            found(&e, &m, "the Department of Energy is expected to act"),
+            vec![
+                ("org.doe", "Department of Energy"),
+                ("cue.expect", "is expected to")
+            ]
+        );
+        // A name no longer than the cue does not take its place.
+        assert_eq!(
+            found(&e, &m, "the department said"),
+            vec![("anaphor.gov", "the department")]
         );
     }
 
