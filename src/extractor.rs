@@ -9,7 +9,7 @@ use crate::figure::{self, Figure, FigureContext, TimeMention};
 use crate::lexicon::{
     self, Entry, EntryType, LexiconError, LexiconErrorKind, LexiconErrors, Source,
 };
-use crate::matcher::{Hit, Matcher};
+use crate::matcher::{EntryId, Hit, Matcher};
 use crate::normalize::{normalize, OffsetMap};
 use crate::orgs;
 use crate::record::*;
@@ -118,11 +118,13 @@ impl ExtractorBuilder {
             }])
         })?;
         let cues = entries.iter().map(CueInfo::of).collect();
+        let by_country = by_country(&entries);
         Ok(Extractor {
             inner: Arc::new(Inner {
                 entries,
                 cues,
                 matcher,
+                by_country,
             }),
         })
     }
@@ -133,6 +135,37 @@ struct Inner {
     entries: Vec<Entry>,
     cues: Vec<CueInfo>,
     matcher: Matcher,
+    /// Entries whose meaning follows the article's country: (entry,
+    /// country code, the entry it means there).
+    by_country: Vec<(EntryId, &'static str, EntryId)>,
+}
+
+/// Countries an entry may name a meaning for, as attributes (`au=`): the
+/// code of `country=` attributes, the attribute, the currency of a bare `$`.
+const COUNTRIES: [(&str, &str, &str); 3] = [
+    ("AU", "au", "AUD"),
+    ("US", "us", "USD"),
+    ("CA", "ca", "CAD"),
+];
+
+/// The `au=`, `us=` and `ca=` attributes of every entry whose target is
+/// loaded: "federal government" is the Australian Government in an article
+/// about Australia.
+fn by_country(entries: &[Entry]) -> Vec<(EntryId, &'static str, EntryId)> {
+    let index: std::collections::HashMap<&str, EntryId> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as EntryId))
+        .collect();
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        for (code, key, _) in COUNTRIES {
+            if let Some(&target) = e.attr(key).and_then(|id| index.get(id)) {
+                out.push((i as EntryId, code, target));
+            }
+        }
+    }
+    out
 }
 
 /// Turns article text into an [`ArticleRecord`].
@@ -209,6 +242,7 @@ impl Extractor {
         self.inner.matcher.find_into(ntext, &mut hits);
         hits.retain(|h| !self.inner.cues[h.entry as usize].block);
         let (currency, currency_reason) = self.currency_context(ntext, &hits);
+        self.resolve_by_country(&currency, &mut hits);
         let mut figures = Vec::new();
         let mut times = Vec::new();
         figure::find_into(ntext, &currency, &mut figures, &mut times);
@@ -240,6 +274,56 @@ impl Extractor {
             claims,
             currency,
             currency_reason,
+        }
+    }
+
+    /// Names whose meaning follows the article's country ("federal
+    /// government"): the entry they stand for in the country the article's
+    /// organisations and places belong to (one country named at least twice
+    /// as often as any other), else the one its bare `$` was read as from
+    /// currency words.
+    fn resolve_by_country(&self, ctx: &FigureContext, hits: &mut [Hit]) {
+        let inner = &self.inner;
+        if inner.by_country.is_empty()
+            || !hits
+                .iter()
+                .any(|h| inner.by_country.iter().any(|&(e, _, _)| e == h.entry))
+        {
+            return;
+        }
+        let mut counts = [0usize; COUNTRIES.len()];
+        for h in hits.iter() {
+            let e = &inner.entries[h.entry as usize];
+            if matches!(e.ty, EntryType::Org | EntryType::Place) {
+                if let Some(k) = e
+                    .attr("country")
+                    .and_then(|c| COUNTRIES.iter().position(|&(code, _, _)| code == c))
+                {
+                    counts[k] += 1;
+                }
+            }
+        }
+        let best = (0..COUNTRIES.len())
+            .max_by_key(|&k| counts[k])
+            .filter(|&k| {
+                counts[k] > 0 && (0..COUNTRIES.len()).all(|o| o == k || counts[k] >= 2 * counts[o])
+            });
+        let country = best.map(|k| COUNTRIES[k].0).or_else(|| {
+            (ctx.dollar_source != figure::CurrencySource::Default)
+                .then(|| COUNTRIES.iter().find(|&&(_, _, cur)| cur == ctx.dollar))
+                .flatten()
+                .map(|&(code, _, _)| code)
+        });
+        let Some(country) = country else { return };
+        for h in hits {
+            if let Some(&(_, _, target)) = inner
+                .by_country
+                .iter()
+                .find(|&&(e, c, _)| e == h.entry && c == country)
+            {
+                h.entry = target;
+                h.alias = 0;
+            }
         }
     }
 
