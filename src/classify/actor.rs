@@ -213,6 +213,16 @@ const EN_SKIP: &[&str] = &[
     "ultimately",
     "later",
     "likewise",
+    // Auxiliaries: the subject stands before them ("It is also going to").
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
 ];
 
 const ZH_SKIP: &[&str] = &[
