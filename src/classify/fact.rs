@@ -48,8 +48,8 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     let final_mark = core.ends_with(['.', '!', '。', ';', '…', ':', '*']);
     if ends_line && !final_mark {
         let short = match s.lang {
-            Lang::En => body.split_whitespace().count() <= 10,
-            Lang::Zh => body.chars().filter(|&c| super::is_cjk(c)).count() <= 40,
+            Lang::En => body.split_whitespace().take(11).count() <= 10,
+            Lang::Zh => body.chars().filter(|&c| super::is_cjk(c)).take(41).count() <= 40,
         };
         let strong = s
             .hits
@@ -64,6 +64,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
             let words = body
                 .split_whitespace()
                 .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+                .take(7) // only "fewer than 4" and "at most 6" matter
                 .count();
             if words < 4 && s.figures.is_empty() {
                 return true;
@@ -74,7 +75,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
             }
         }
         Lang::Zh => {
-            let cjk = body.chars().filter(|&c| super::is_cjk(c)).count();
+            let cjk = body.chars().filter(|&c| super::is_cjk(c)).take(40).count(); // only < 5 and < 40 matter
             if cjk < 5 && s.figures.is_empty() {
                 return true;
             }
