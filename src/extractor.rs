@@ -135,23 +135,24 @@ struct Inner {
     entries: Vec<Entry>,
     cues: Vec<CueInfo>,
     matcher: Matcher,
-    /// Entries whose meaning follows the article's country: (entry,
-    /// country code, the entry it means there).
-    by_country: Vec<(EntryId, &'static str, EntryId)>,
+    /// Entries whose meaning follows the article's country: (entry, index
+    /// in [`COUNTRIES`], the entry it means there).
+    by_country: Vec<(EntryId, usize, EntryId)>,
 }
 
-/// Countries an entry may name a meaning for, as attributes (`au=`): the
-/// code of `country=` attributes, the attribute, the currency of a bare `$`.
-const COUNTRIES: [(&str, &str, &str); 3] = [
-    ("AU", "au", "AUD"),
-    ("US", "us", "USD"),
-    ("CA", "ca", "CAD"),
-];
+/// Country codes (`country=` attributes) counted among the organisations and
+/// places an article names: all of them weigh on what a bare `$` means, the
+/// first [`COUNTRIES`] also on what a name like "federal government" means.
+const COUNTED: [&str; 6] = ["AU", "US", "CA", "HK", "SG", "NZ"];
+
+/// For the first countries of [`COUNTED`], in that order: the attribute an
+/// entry names its meaning there with (`au=`), and the currency of a bare `$`.
+const COUNTRIES: [(&str, &str); 3] = [("au", "AUD"), ("us", "USD"), ("ca", "CAD")];
 
 /// The `au=`, `us=` and `ca=` attributes of every entry whose target is
-/// loaded: "federal government" is the Australian Government in an article
-/// about Australia.
-fn by_country(entries: &[Entry]) -> Vec<(EntryId, &'static str, EntryId)> {
+/// loaded, as (entry, country index, target): "federal government" is the
+/// Australian Government in an article about Australia.
+fn by_country(entries: &[Entry]) -> Vec<(EntryId, usize, EntryId)> {
     let index: std::collections::HashMap<&str, EntryId> = entries
         .iter()
         .enumerate()
@@ -159,9 +160,9 @@ fn by_country(entries: &[Entry]) -> Vec<(EntryId, &'static str, EntryId)> {
         .collect();
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
-        for (code, key, _) in COUNTRIES {
+        for (k, (key, _)) in COUNTRIES.iter().enumerate() {
             if let Some(&target) = e.attr(key).and_then(|id| index.get(id)) {
-                out.push((i as EntryId, code, target));
+                out.push((i as EntryId, k, target));
             }
         }
     }
@@ -241,8 +242,9 @@ impl Extractor {
         let mut hits = Vec::new();
         self.inner.matcher.find_into(ntext, &mut hits);
         hits.retain(|h| !self.inner.cues[h.entry as usize].block);
-        let (currency, currency_reason) = self.currency_context(ntext, &hits);
-        self.resolve_by_country(&currency, &mut hits);
+        let countries = self.country_counts(&hits);
+        let (currency, currency_reason) = self.currency_context(ntext, &countries);
+        self.resolve_by_country(&currency, &countries, &mut hits);
         let mut figures = Vec::new();
         let mut times = Vec::new();
         figure::find_into(ntext, &currency, &mut figures, &mut times);
@@ -277,12 +279,35 @@ impl Extractor {
         }
     }
 
+    /// How many of the organisations and places named belong to each
+    /// country of [`COUNTED`].
+    fn country_counts(&self, hits: &[Hit]) -> [usize; COUNTED.len()] {
+        let mut counts = [0; COUNTED.len()];
+        for h in hits {
+            let e = &self.inner.entries[h.entry as usize];
+            if matches!(e.ty, EntryType::Org | EntryType::Place) {
+                if let Some(k) = e
+                    .attr("country")
+                    .and_then(|c| COUNTED.iter().position(|&x| x == c))
+                {
+                    counts[k] += 1;
+                }
+            }
+        }
+        counts
+    }
+
     /// Names whose meaning follows the article's country ("federal
     /// government"): the entry they stand for in the country the article's
-    /// organisations and places belong to (one country named at least twice
-    /// as often as any other), else the one its bare `$` was read as from
-    /// currency words.
-    fn resolve_by_country(&self, ctx: &FigureContext, hits: &mut [Hit]) {
+    /// organisations and places belong to (one of [`COUNTRIES`] named at
+    /// least twice as often as any other of them), else the one its bare `$`
+    /// was read as from currency words.
+    fn resolve_by_country(
+        &self,
+        ctx: &FigureContext,
+        counts: &[usize; COUNTED.len()],
+        hits: &mut [Hit],
+    ) {
         let inner = &self.inner;
         if inner.by_country.is_empty()
             || !hits
@@ -291,28 +316,14 @@ impl Extractor {
         {
             return;
         }
-        let mut counts = [0usize; COUNTRIES.len()];
-        for h in hits.iter() {
-            let e = &inner.entries[h.entry as usize];
-            if matches!(e.ty, EntryType::Org | EntryType::Place) {
-                if let Some(k) = e
-                    .attr("country")
-                    .and_then(|c| COUNTRIES.iter().position(|&(code, _, _)| code == c))
-                {
-                    counts[k] += 1;
-                }
-            }
-        }
-        let best = (0..COUNTRIES.len())
+        let n = COUNTRIES.len();
+        let best = (0..n)
             .max_by_key(|&k| counts[k])
-            .filter(|&k| {
-                counts[k] > 0 && (0..COUNTRIES.len()).all(|o| o == k || counts[k] >= 2 * counts[o])
-            });
-        let country = best.map(|k| COUNTRIES[k].0).or_else(|| {
+            .filter(|&k| counts[k] > 0 && (0..n).all(|o| o == k || counts[k] >= 2 * counts[o]));
+        let country = best.or_else(|| {
             (ctx.dollar_source != figure::CurrencySource::Default)
-                .then(|| COUNTRIES.iter().find(|&&(_, _, cur)| cur == ctx.dollar))
+                .then(|| COUNTRIES.iter().position(|&(_, cur)| cur == ctx.dollar))
                 .flatten()
-                .map(|&(code, _, _)| code)
         });
         let Some(country) = country else { return };
         for h in hits {
@@ -328,19 +339,16 @@ impl Extractor {
     }
 
     /// What a bare `$` means in this article: the figure module's reading of
-    /// the text, unless the organisations and places named settle it.
-    fn currency_context(&self, text: &str, hits: &[Hit]) -> (FigureContext, Option<&'static str>) {
-        let (mut au, mut other) = (0usize, 0usize);
-        for h in hits {
-            let e = &self.inner.entries[h.entry as usize];
-            if matches!(e.ty, EntryType::Org | EntryType::Place) {
-                match e.attr("country") {
-                    Some("AU") => au += 1,
-                    Some("US") | Some("CA") | Some("HK") | Some("SG") | Some("NZ") => other += 1,
-                    _ => {}
-                }
-            }
-        }
+    /// the text, unless the organisations and places named settle it
+    /// (Australian ones at least twice as many as those of the other dollar
+    /// countries of [`COUNTED`]).
+    fn currency_context(
+        &self,
+        text: &str,
+        counts: &[usize; COUNTED.len()],
+    ) -> (FigureContext, Option<&'static str>) {
+        let au = counts[0];
+        let other: usize = counts[1..].iter().sum();
         if au > 0 && au >= other * 2 {
             return (
                 FigureContext {
