@@ -34,21 +34,8 @@ use ree_claims::record::ArticleRecord;
 #[derive(Parser)]
 #[command(about = "Extract claim records (JSON Lines) from English and Chinese articles")]
 struct Args {
-    /// Articles: .txt files, folders, .jsonl files, or - for standard input.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
-    /// Extra lexicon file (repeatable), same format as lexicons/*.tsv.
-    #[arg(long = "lexicon")]
-    lexicons: Vec<PathBuf>,
-    /// Do not load the embedded lexicons.
-    #[arg(long)]
-    no_defaults: bool,
-    /// Replace invalid UTF-8 instead of reporting the article as an error.
-    #[arg(long)]
-    lossy: bool,
+    #[command(flatten)]
+    corpus: run::CorpusArgs,
     /// Output: JSON Lines on standard output, or Parquet tables in --out.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
@@ -77,9 +64,7 @@ fn main() -> ExitCode {
 }
 
 fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
-    run::catch_article_panics();
-    let extractor = run::build_extractor(args.no_defaults, &args.lexicons)?;
-    let pool = run::thread_pool(args.threads)?;
+    let (extractor, pool) = args.corpus.start()?;
     let mut sink = match (args.format, &args.out) {
         (Format::Parquet, Some(dir)) => Some(parquet::ParquetSink::create(dir).map_err(|e| {
             eprintln!("{e}");
@@ -95,8 +80,8 @@ fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
     };
     let format = args.format;
     let counts = run::run_batches(
-        &args.paths,
-        args.lossy,
+        &args.corpus.paths,
+        args.corpus.lossy,
         &extractor,
         &pool,
         // Serialised on the worker threads.

@@ -27,24 +27,11 @@ use parquet::ParquetSink;
 #[derive(Parser)]
 #[command(about = "Extract claim records from English and Chinese articles into Parquet tables")]
 struct Args {
-    /// Articles: .txt files, folders, .jsonl files, or - for standard input.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    corpus: run::CorpusArgs,
     /// Folder for documents.parquet, claims.parquet and figures.parquet.
     #[arg(long)]
     out: PathBuf,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
-    /// Extra lexicon file (repeatable), same format as lexicons/*.tsv.
-    #[arg(long = "lexicon")]
-    lexicons: Vec<PathBuf>,
-    /// Do not load the embedded lexicons.
-    #[arg(long)]
-    no_defaults: bool,
-    /// Replace invalid UTF-8 instead of reporting the article as an error.
-    #[arg(long)]
-    lossy: bool,
     /// Articles per row group.
     #[arg(long = "row-group", default_value_t = parquet::DOCS_PER_GROUP)]
     row_group: usize,
@@ -58,9 +45,7 @@ fn main() -> ExitCode {
 }
 
 fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
-    run::catch_article_panics();
-    let extractor = run::build_extractor(args.no_defaults, &args.lexicons)?;
-    let pool = run::thread_pool(args.threads)?;
+    let (extractor, pool) = args.corpus.start()?;
     let fail = |e: String| {
         eprintln!("{e}");
         ExitCode::from(2)
@@ -69,8 +54,8 @@ fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
         .map_err(|e| fail(e.to_string()))?
         .with_docs_per_group(args.row_group);
     let counts = run::run_batches(
-        &args.paths,
-        args.lossy,
+        &args.corpus.paths,
+        args.corpus.lossy,
         &extractor,
         &pool,
         |_, rec| Ok(rec),

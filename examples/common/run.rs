@@ -19,6 +19,36 @@ const BATCH_BYTES: usize = 4 << 20;
 /// Articles per batch.
 const BATCH_ARTICLES: usize = 1024;
 
+/// The command-line arguments of a run over a corpus.
+#[derive(clap::Args)]
+pub struct CorpusArgs {
+    /// Articles: .txt files, folders, .jsonl files, or - for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Extra lexicon file (repeatable), same format as lexicons/*.tsv.
+    #[arg(long = "lexicon")]
+    pub lexicons: Vec<PathBuf>,
+    /// Do not load the embedded lexicons.
+    #[arg(long)]
+    pub no_defaults: bool,
+    /// Replace invalid UTF-8 instead of reporting the article as an error.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+impl CorpusArgs {
+    /// Sends article panics to their error lines ([`catch_article_panics`]),
+    /// then builds the extractor and the pool the run needs.
+    pub fn start(&self) -> Result<(Extractor, rayon::ThreadPool), ExitCode> {
+        catch_article_panics();
+        let extractor = build_extractor(self.no_defaults, &self.lexicons)?;
+        Ok((extractor, thread_pool(self.threads)?))
+    }
+}
+
 /// The extractor on the embedded lexicons (unless `no_defaults`) and the
 /// user's files; every fault of every file goes to standard error and the
 /// run stops with status 2.
