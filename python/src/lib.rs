@@ -166,7 +166,8 @@ fn lower_priority() {
 /// Runs `work` over `items` on a pool of `threads` threads with the GIL
 /// released, and `convert`s each result into a Python object in this thread
 /// as soon as it is done, so that building Python objects (which needs the
-/// GIL) overlaps with extraction. Returns the objects in input order.
+/// GIL) overlaps with extraction. Returns the objects in input order, or
+/// the first error that reaches this thread.
 fn ordered<'py, T, W, C>(
     py: Python<'py>,
     items: &[Item],
@@ -176,12 +177,12 @@ fn ordered<'py, T, W, C>(
 ) -> PyResult<Bound<'py, PyList>>
 where
     T: Send + 'static,
-    W: Fn(&Item) -> T + Sync,
+    W: Fn(&Item) -> PyResult<T> + Sync,
     C: FnMut(&T) -> PyResult<Bound<'py, PyAny>>,
 {
     let pool = pool(threads)?;
     let n_threads = pool.current_num_threads();
-    let (tx, rx) = mpsc::sync_channel::<(usize, T)>(n_threads * IN_FLIGHT_PER_THREAD);
+    let (tx, rx) = mpsc::sync_channel::<(usize, PyResult<T>)>(n_threads * IN_FLIGHT_PER_THREAD);
     let mut slots: Vec<Option<Bound<'py, PyAny>>> = (0..items.len()).map(|_| None).collect();
     // Results are dropped once the workers are done: freeing them here while
     // the workers allocate made the allocator's arenas contend (about 15%
@@ -213,6 +214,7 @@ where
                 }
             };
             let Some((i, done)) = next else { break };
+            let done = done?;
             slots[i] = Some(convert(&done)?);
             spent.push(done);
         }
@@ -421,10 +423,7 @@ impl Extractor {
             &items,
             threads,
             |item| item.extract(&self.core),
-            |record| match record {
-                Ok(r) => self.to_py(py, r),
-                Err(e) => Err(e.clone_ref(py)),
-            },
+            |record| self.to_py(py, record),
         )
     }
 
@@ -442,10 +441,7 @@ impl Extractor {
             &items,
             threads,
             |item| json(&item.extract(&self.core)?),
-            |line| match line {
-                Ok(l) => Ok(PyString::new(py, l).into_any()),
-                Err(e) => Err(e.clone_ref(py)),
-            },
+            |line| Ok(PyString::new(py, line).into_any()),
         )
     }
 
