@@ -341,7 +341,8 @@ fn process(extractor: &Extractor, item: Item) -> Done {
                     };
                 }
             };
-            let what = match serde_json::to_string(&rec) {
+            let mut buf = Vec::with_capacity(article.text.len() * 8 + 1024);
+            let what = match serde_json::to_writer(&mut buf, &rec).map(|()| String::from_utf8(buf).expect("serde_json writes UTF-8")) {
                 Ok(json) => Outcome::Record {
                     json,
                     claims: rec.claims.len(),
