@@ -53,7 +53,7 @@ enum Format {
 /// A record ready to write.
 enum Out {
     Json { line: String, claims: usize },
-    Row(Box<ArticleRecord>),
+    Row(Box<ArticleRecord<'static>>),
 }
 
 fn main() -> ExitCode {
@@ -86,8 +86,8 @@ fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
         &pool,
         // Serialised on the worker threads.
         |decoded, rec| match format {
-            Format::Parquet => Ok(Out::Row(Box::new(rec))),
-            Format::Jsonl => match serde_json::to_string(&rec) {
+            Format::Parquet => Ok(Out::Row(Box::new(rec.clone().into_owned()))),
+            Format::Jsonl => match rec.to_json() {
                 Ok(line) => Ok(Out::Json {
                     line,
                     claims: rec.claims.len(),

@@ -58,7 +58,7 @@ fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
         args.corpus.lossy,
         &extractor,
         &pool,
-        |_, rec| Ok(rec),
+        |_, rec| Ok(rec.clone().into_owned()),
         |rec, counts| {
             counts.claims += rec.claims.len();
             sink.push(&rec).map_err(|e| fail(e.to_string()))

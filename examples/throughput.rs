@@ -314,10 +314,21 @@ fn process(extractor: &Extractor, item: Item) -> Done {
             // millions: the article becomes an error line (the panic message
             // itself is printed by the panic hook) and the run goes on.
             let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extractor.extract(&article.id, &article.text)
+                extractor.extract_article_with(&article, None, |rec| match rec.to_json() {
+                    Ok(json) => Outcome::Record {
+                        json,
+                        claims: rec.claims.len(),
+                        figures: rec.figures.len(),
+                        mentions: rec.entities.iter().map(|e| e.mentions.len()).sum(),
+                    },
+                    Err(e) => Outcome::Error(format!(
+                        "{{\"id\":{:?},\"error\":\"cannot serialise: {e}\"}}",
+                        article.id
+                    )),
+                })
             }));
-            let rec = match extracted {
-                Ok(rec) => rec,
+            let what = match extracted {
+                Ok(what) => what,
                 Err(panic) => {
                     let why = panic
                         .downcast_ref::<&str>()
@@ -334,25 +345,8 @@ fn process(extractor: &Extractor, item: Item) -> Done {
                         error: format!("the extractor panicked: {why}"),
                     };
                     let line = serde_json::to_string(&error).unwrap_or(error.error);
-                    return Done {
-                        input: item.input,
-                        text_bytes: article.text.len(),
-                        what: Outcome::Error(line),
-                    };
+                    Outcome::Error(line)
                 }
-            };
-            let mut buf = Vec::with_capacity(article.text.len() * 8 + 1024);
-            let what = match serde_json::to_writer(&mut buf, &rec).map(|()| String::from_utf8(buf).expect("serde_json writes UTF-8")) {
-                Ok(json) => Outcome::Record {
-                    json,
-                    claims: rec.claims.len(),
-                    figures: rec.figures.len(),
-                    mentions: rec.entities.iter().map(|e| e.mentions.len()).sum(),
-                },
-                Err(e) => Outcome::Error(format!(
-                    "{{\"id\":{:?},\"error\":\"cannot serialise: {e}\"}}",
-                    article.id
-                )),
             };
             (article.text.len(), what)
         }

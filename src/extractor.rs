@@ -1,6 +1,7 @@
 //! The extractor: lexicons → one automaton → sentences → figures → claims →
 //! records. Built once, shared everywhere.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -367,34 +368,72 @@ impl Extractor {
     }
 
     /// Extracts the record of one article.
-    pub fn extract(&self, id: &str, text: &str) -> ArticleRecord {
+    pub fn extract(&self, id: &str, text: &str) -> ArticleRecord<'static> {
+        self.record(id, &self.analyze(text)).into_owned()
+    }
+
+    /// Extracts the record of one article and hands it, borrowing from
+    /// `text` and from the lexicons, to `f`: the way to write records
+    /// without copying their strings (`serde_json::to_writer(out, rec)`).
+    pub fn extract_with<R>(
+        &self,
+        id: &str,
+        text: &str,
+        f: impl FnOnce(&ArticleRecord<'_>) -> R,
+    ) -> R {
         let a = self.analyze(text);
-        self.record(id, &a)
+        f(&self.record(id, &a))
     }
 
     /// Extracts the record of an article read by [`crate::input`], carrying
     /// its title, date and source and whether it was read lossily.
-    pub fn extract_article(&self, article: &crate::input::Article) -> ArticleRecord {
-        let mut rec = self.extract(&article.id, &article.text);
-        rec.title = article.title.clone();
-        rec.date = article.date.clone();
-        rec.source = article.source.clone();
+    pub fn extract_article(&self, article: &crate::input::Article) -> ArticleRecord<'static> {
+        self.article_record(article, None, &self.analyze(&article.text))
+            .into_owned()
+    }
+
+    /// [`Extractor::extract_with`] for an article read by [`crate::input`]
+    /// (title, date, source, lossy reading and, if given, where it replaced
+    /// invalid UTF-8).
+    pub fn extract_article_with<R>(
+        &self,
+        article: &crate::input::Article,
+        lossy: Option<&crate::input::Lossy>,
+        f: impl FnOnce(&ArticleRecord<'_>) -> R,
+    ) -> R {
+        f(&self.article_record(article, lossy, &self.analyze(&article.text)))
+    }
+
+    fn article_record<'a>(
+        &'a self,
+        article: &'a crate::input::Article,
+        lossy: Option<&crate::input::Lossy>,
+        a: &'a Analysis<'a>,
+    ) -> ArticleRecord<'a> {
+        let mut rec = self.record(&article.id, a);
+        rec.title = article.title.as_deref().map(Cow::Borrowed);
+        rec.date = article.date.as_deref().map(Cow::Borrowed);
+        rec.source = article.source.as_deref().map(Cow::Borrowed);
         rec.lossy = article.lossy;
+        rec.replaced = lossy.map(ReplacedRecord::from);
         rec
     }
 
     /// [`Extractor::extract_article`], with where lossy reading replaced
     /// invalid UTF-8 ([`crate::input::Articles::next_decoded`]).
-    pub fn extract_decoded(&self, decoded: &crate::input::Decoded) -> ArticleRecord {
-        let mut rec = self.extract_article(&decoded.article);
-        rec.replaced = decoded.lossy.as_ref().map(ReplacedRecord::from);
-        rec
+    pub fn extract_decoded(&self, decoded: &crate::input::Decoded) -> ArticleRecord<'static> {
+        let a = self.analyze(&decoded.article.text);
+        self.article_record(&decoded.article, decoded.lossy.as_ref(), &a)
+            .into_owned()
     }
 
     /// Extracts many articles on the current rayon thread pool (all cores
     /// by default; run inside `ThreadPool::install` to choose). Records come
     /// back in the order of `articles`, identical whatever the thread count.
-    pub fn extract_many<S: AsRef<str> + Sync>(&self, articles: &[(S, S)]) -> Vec<ArticleRecord> {
+    pub fn extract_many<S: AsRef<str> + Sync>(
+        &self,
+        articles: &[(S, S)],
+    ) -> Vec<ArticleRecord<'static>> {
         use rayon::prelude::*;
         articles
             .par_iter()
@@ -403,12 +442,12 @@ impl Extractor {
     }
 
     /// Turns an analysis into a record (original-text offsets).
-    pub fn record(&self, id: &str, a: &Analysis<'_>) -> ArticleRecord {
+    pub fn record<'a>(&'a self, id: &'a str, a: &'a Analysis<'a>) -> ArticleRecord<'a> {
         let entries = &self.inner.entries;
         let map = &a.map;
         let orig = a.original;
         let span = |s: Span| -> SpanRecord { map.span(s).into() };
-        let slice = |s: Span| -> String { map.span(s).of(orig).to_string() };
+        let slice = |s: Span| -> Cow<'a, str> { Cow::Borrowed(map.span(s).of(orig)) };
 
         let mut zh_chars = 0usize;
         let mut en_chars = 0usize;
@@ -432,8 +471,8 @@ impl Extractor {
                         SegmentKind::Bullet => "bullet",
                         SegmentKind::Sentence => "sentence",
                     }
-                    .to_string(),
-                    lang: lang.name().to_string(),
+                    .into(),
+                    lang: lang.name().into(),
                 }
             })
             .collect();
@@ -454,25 +493,23 @@ impl Extractor {
                 text: slice(f.span),
                 value: f.value,
                 upper: f.upper,
-                unit: f.unit.to_string(),
-                kind: figure_kind_name(f.kind).to_string(),
-                precision: precision_name(f.precision).to_string(),
-                currency_source: f
-                    .currency_source
-                    .map(|c| currency_source_name(c).to_string()),
+                unit: Cow::Borrowed(&f.unit),
+                kind: figure_kind_name(f.kind).into(),
+                precision: precision_name(f.precision).into(),
+                currency_source: f.currency_source.map(|c| currency_source_name(c).into()),
                 span: span(f.span),
                 sentence: sentence_of(f.span),
             };
             match f.upper {
                 Some(high) if f.precision == figure::Precision::Range => {
                     figures.push(FigureRecord {
-                        precision: "range_low".to_string(),
+                        precision: "range_low".into(),
                         ..base.clone()
                     });
                     figures.push(FigureRecord {
                         value: high,
                         upper: None,
-                        precision: "range_high".to_string(),
+                        precision: "range_high".into(),
                         ..base
                     });
                 }
@@ -485,7 +522,7 @@ impl Extractor {
             .iter()
             .map(|t| TimeRecord {
                 text: slice(t.span),
-                kind: time_kind_name(t.kind).to_string(),
+                kind: time_kind_name(t.kind).into(),
                 deadline: t.deadline,
                 span: span(t.span),
             })
@@ -502,14 +539,14 @@ impl Extractor {
             let form = slice(h.span);
             let i = *index.entry(h.entry).or_insert_with(|| {
                 entities.push(EntityRecord {
-                    id: e.id.clone(),
-                    ty: e.ty.name().to_string(),
-                    label: e.label().to_string(),
-                    zh: e.zh_label().map(str::to_string),
+                    id: Cow::Borrowed(e.id.as_str()),
+                    ty: e.ty.name().into(),
+                    label: e.label().into(),
+                    zh: e.zh_label().map(Cow::Borrowed),
                     aliases: e
                         .zh_label()
                         .filter(|z| *z != e.label())
-                        .map(str::to_string)
+                        .map(Cow::Borrowed)
                         .into_iter()
                         .collect(),
                     mentions: Vec::new(),
@@ -522,7 +559,7 @@ impl Extractor {
                 ent.aliases.push(form);
             }
         }
-        let mut found: Vec<(String, EntityRecord)> = Vec::new();
+        let mut found: Vec<(Cow<'a, str>, EntityRecord<'a>)> = Vec::new();
         for &s in &a.found_orgs {
             let name = slice(s);
             match found.iter_mut().find(|(n, _)| *n == name) {
@@ -532,8 +569,8 @@ impl Extractor {
                     found.push((
                         name.clone(),
                         EntityRecord {
-                            id,
-                            ty: "org".to_string(),
+                            id: id.into(),
+                            ty: "org".into(),
                             label: name,
                             zh: None,
                             aliases: Vec::new(),
@@ -556,16 +593,16 @@ impl Extractor {
                         None => e
                             .zh_label()
                             .filter(|z| *z != e.label())
-                            .map(str::to_string)
+                            .map(Cow::Borrowed)
                             .into_iter()
                             .collect(),
                     };
                     ActorRecord {
-                        id: Some(e.id.clone()),
-                        label: e.label().to_string(),
+                        id: Some(Cow::Borrowed(e.id.as_str())),
+                        label: e.label().into(),
                         aliases,
                         span: actor.span.map(span),
-                        resolved_by: actor.source.name().to_string(),
+                        resolved_by: actor.source.name().into(),
                     }
                 }
                 None => ActorRecord {
@@ -573,7 +610,7 @@ impl Extractor {
                     label: actor.span.map(slice).unwrap_or_default(),
                     aliases: Vec::new(),
                     span: actor.span.map(span),
-                    resolved_by: actor.source.name().to_string(),
+                    resolved_by: actor.source.name().into(),
                 },
             }
         };
@@ -584,25 +621,27 @@ impl Extractor {
             .map(|c| {
                 let seg = a.segments[c.sentence];
                 let in_sentence = |s: Span| seg.span.contains(s);
-                let mut concepts: Vec<String> = Vec::new();
+                let mut concepts: Vec<Cow<'a, str>> = Vec::new();
                 for h in classify::within(&a.hits, seg.span, |h| h.span) {
                     let e = &entries[h.entry as usize];
-                    if e.ty.is_entity() && !concepts.contains(&e.id) {
-                        concepts.push(e.id.clone());
+                    if e.ty.is_entity() && !concepts.iter().any(|c| *c == e.id.as_str()) {
+                        concepts.push(Cow::Borrowed(e.id.as_str()));
                     }
                 }
                 ClaimRecord {
-                    kind: c.kind.name().to_string(),
+                    kind: c.kind.name().into(),
                     span: span(seg.span),
                     sentence: c.sentence,
                     text: slice(seg.span),
-                    modality: if c.hedged { "hedged" } else { "firm" }.to_string(),
+                    modality: if c.hedged { "hedged" } else { "firm" }.into(),
                     negated: c.negated,
                     actor: c.actor.as_ref().map(actor_record),
                     speaker: c.speaker.as_ref().map(|s| SpeakerRecord {
                         name: s.name.map(slice),
                         role: s.role.map(|r| slice(r.span)),
-                        role_id: s.role.map(|r| entries[r.entry as usize].id.clone()),
+                        role_id: s
+                            .role
+                            .map(|r| Cow::Borrowed(entries[r.entry as usize].id.as_str())),
                         span: span(s.span),
                     }),
                     concepts,
@@ -616,7 +655,7 @@ impl Extractor {
                             .flat_map(|(_, &(lo, hi))| lo..hi)
                             .collect()
                     },
-                    disclosure: c.disclosure.map(|d| d.name().to_string()),
+                    disclosure: c.disclosure.map(|d| d.name().into()),
                     deadline: c
                         .evidence
                         .iter()
@@ -630,8 +669,10 @@ impl Extractor {
                         .evidence
                         .iter()
                         .map(|ev| EvidenceRecord {
-                            rule: ev.rule.to_string(),
-                            entry: ev.entry.map(|e| entries[e as usize].id.clone()),
+                            rule: Cow::Borrowed(&ev.rule),
+                            entry: ev
+                                .entry
+                                .map(|e| Cow::Borrowed(entries[e as usize].id.as_str())),
                             cue: ev.cue.map(span),
                             text: ev.cue.map(slice),
                         })
@@ -665,9 +706,9 @@ impl Extractor {
         };
 
         ArticleRecord {
-            schema: SCHEMA.to_string(),
-            id: id.to_string(),
-            lang: if zh_chars > en_chars { "zh" } else { "en" }.to_string(),
+            schema: SCHEMA.into(),
+            id: id.into(),
+            lang: if zh_chars > en_chars { "zh" } else { "en" }.into(),
             title: None,
             date: None,
             source: None,
@@ -680,9 +721,9 @@ impl Extractor {
             times,
             entities,
             currency: CurrencyRecord {
-                dollar: a.currency.dollar.to_string(),
-                source: currency_source_name(a.currency.dollar_source).to_string(),
-                reason: a.currency_reason.map(str::to_string),
+                dollar: a.currency.dollar.into(),
+                source: currency_source_name(a.currency.dollar_source).into(),
+                reason: a.currency_reason.map(Cow::Borrowed),
             },
             explicit_nondisclosure: !nondisclosure_sentences.is_empty(),
             nondisclosure_sentences,

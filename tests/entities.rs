@@ -9,7 +9,7 @@ fn ids(text: &str) -> Vec<String> {
     ex.extract("t", text)
         .entities
         .into_iter()
-        .map(|e| e.id)
+        .map(|e| e.id.into_owned())
         .collect()
 }
 

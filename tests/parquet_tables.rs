@@ -61,7 +61,7 @@ fn parquet_schema_matches_tables_json() {
     }
 }
 
-fn samples() -> Vec<ArticleRecord> {
+fn samples() -> Vec<ArticleRecord<'static>> {
     let extractor = Extractor::new().expect("embedded lexicons");
     let mut paths: Vec<PathBuf> =
         std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/samples"))
@@ -186,7 +186,7 @@ fn parquet_round_trip_in_row_groups() {
         records.len().div_ceil(5),
         "one row group per 5 articles"
     );
-    let ids: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
+    let ids: Vec<String> = records.iter().map(|r| r.id.to_string()).collect();
     assert_eq!(
         strings(&docs, "id"),
         ids.iter().cloned().map(Some).collect::<Vec<_>>()
@@ -202,7 +202,11 @@ fn parquet_round_trip_in_row_groups() {
         string_lists(&docs, "entity_ids"),
         records
             .iter()
-            .map(|r| r.entities.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+            .map(|r| r
+                .entities
+                .iter()
+                .map(|e| e.id.to_string())
+                .collect::<Vec<_>>())
             .collect::<Vec<_>>()
     );
 
@@ -214,7 +218,7 @@ fn parquet_round_trip_in_row_groups() {
     assert_eq!(
         strings(&claims, "doc_id"),
         flat.iter()
-            .map(|(r, _)| Some(r.id.clone()))
+            .map(|(r, _)| Some(r.id.to_string()))
             .collect::<Vec<_>>()
     );
     assert_eq!(
@@ -238,25 +242,32 @@ fn parquet_round_trip_in_row_groups() {
     assert_eq!(
         strings(&claims, "text"),
         flat.iter()
-            .map(|(r, i)| Some(r.claims[*i].text.clone()))
+            .map(|(r, i)| Some(r.claims[*i].text.to_string()))
             .collect::<Vec<_>>()
     );
     assert_eq!(
         strings(&claims, "actor_id"),
         flat.iter()
-            .map(|(r, i)| r.claims[*i].actor.as_ref().and_then(|a| a.id.clone()))
+            .map(|(r, i)| r.claims[*i]
+                .actor
+                .as_ref()
+                .and_then(|a| a.id.as_deref().map(str::to_string)))
             .collect::<Vec<_>>()
     );
     assert_eq!(
         strings(&claims, "rule"),
         flat.iter()
-            .map(|(r, i)| r.claims[*i].evidence.first().map(|e| e.rule.clone()))
+            .map(|(r, i)| r.claims[*i].evidence.first().map(|e| e.rule.to_string()))
             .collect::<Vec<_>>()
     );
     assert_eq!(
         string_lists(&claims, "concepts"),
         flat.iter()
-            .map(|(r, i)| r.claims[*i].concepts.clone())
+            .map(|(r, i)| r.claims[*i]
+                .concepts
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>())
             .collect::<Vec<_>>()
     );
 
@@ -280,7 +291,7 @@ fn parquet_round_trip_in_row_groups() {
         strings(&figures, "unit"),
         records
             .iter()
-            .flat_map(|r| r.figures.iter().map(|f| Some(f.unit.clone())))
+            .flat_map(|r| r.figures.iter().map(|f| Some(f.unit.to_string())))
             .collect::<Vec<_>>()
     );
 }

@@ -107,7 +107,7 @@ fn check_record(text: &str, rec: &ArticleRecord) -> Result<(), TestCaseError> {
     }
     for f in &rec.figures {
         check_span(text, f.span, "figure")?;
-        prop_assert_eq!(&text[f.span.start..f.span.end], f.text.as_str());
+        prop_assert_eq!(&text[f.span.start..f.span.end], f.text.as_ref());
     }
     for t in &rec.times {
         check_span(text, t.span, "time")?;

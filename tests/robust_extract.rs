@@ -20,7 +20,7 @@ fn slice(text: &str, s: SpanRecord) -> &str {
 fn sentences<'t>(text: &'t str, rec: &ArticleRecord) -> Vec<(&'t str, String)> {
     rec.sentences
         .iter()
-        .map(|s| (&text[s.start..s.end], s.kind.clone()))
+        .map(|s| (&text[s.start..s.end], s.kind.to_string()))
         .collect()
 }
 
@@ -59,7 +59,7 @@ fn bidi_controls_around_a_chinese_sentence() {
     assert!(c.text.starts_with("包钢集团"), "{:?}", c.text);
     let f = &rec.figures[0];
     assert_eq!(
-        (f.text.as_str(), f.value, f.unit.as_str()),
+        (f.text.as_ref(), f.value, f.unit.as_ref()),
         ("50万吨", 500_000.0, "t")
     );
     assert_eq!(slice(text, f.span), "50万吨");

@@ -127,7 +127,7 @@ thread_local! {
 
 /// Extracts `text`; an input that hits a known panic is rejected (skipped),
 /// any other panic fails the property.
-fn extract(text: &str) -> Result<ArticleRecord, TestCaseError> {
+fn extract(text: &str) -> Result<ArticleRecord<'static>, TestCaseError> {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(|| {
         let default = std::panic::take_hook();
@@ -184,7 +184,7 @@ fn check_nesting(rec: &ArticleRecord) -> Result<(), TestCaseError> {
         let carried = c
             .actor
             .as_ref()
-            .is_some_and(|a| !matches!(a.resolved_by.as_str(), "subject" | "sentence"));
+            .is_some_and(|a| !matches!(a.resolved_by.as_ref(), "subject" | "sentence"));
         for e in &c.evidence {
             let Some(cue) = e.cue else { continue };
             if carried && e.rule.starts_with("actor/") {
@@ -282,7 +282,7 @@ fn local_claim(
     let actor = c
         .actor
         .as_ref()
-        .filter(|a| matches!(a.resolved_by.as_str(), "subject" | "sentence"))
+        .filter(|a| matches!(a.resolved_by.as_ref(), "subject" | "sentence"))
         .filter(|a| a.id.is_some())
         .map(|a| (a.id.clone(), a.label.clone(), a.span.map(|s| shift(s, by))));
     format!(
@@ -420,6 +420,20 @@ proptest! {
     #[test]
     fn concatenation_at_a_line_break_is_local(a in newsish(false), b in newsish(true)) {
         check_concatenation(&a, &b)?;
+    }
+
+    /// The borrowing record that `extract_with` hands out and the owned one
+    /// of `extract` are the same record, and `to_json` writes what serde_json
+    /// writes for it.
+    #[test]
+    fn borrowed_and_owned_records_agree(text in newsish(true)) {
+        let owned = extract(&text)?;
+        let json = serde_json::to_string(&owned).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        extractor().extract_with("p", &text, |rec| {
+            prop_assert_eq!(rec, &owned);
+            prop_assert_eq!(rec.to_json().map_err(|e| TestCaseError::fail(e.to_string()))?, json);
+            Ok(())
+        })?;
     }
 }
 

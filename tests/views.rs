@@ -481,7 +481,7 @@ fn check_page(rec: &ArticleRecord, text: &str, page: &str) {
     let id = &rec.id;
     let doc = parse_html(page).unwrap_or_else(|e| panic!("{id}: page not well-formed: {e}"));
     let html = doc.all(&|e| e.tag == "html")[0];
-    assert_eq!(html.attr("lang"), Some(rec.lang.as_str()), "{id}: lang");
+    assert_eq!(html.attr("lang"), Some(rec.lang.as_ref()), "{id}: lang");
     assert!(
         !doc.all(&|e| e.tag == "meta" && e.attr("charset") == Some("utf-8"))
             .is_empty(),
@@ -548,7 +548,7 @@ fn check_page(rec: &ArticleRecord, text: &str, page: &str) {
         for f in &frags {
             assert_eq!(
                 f.attr("data-kind"),
-                Some(c.kind.as_str()),
+                Some(c.kind.as_ref()),
                 "{id}: claim {i} kind"
             );
             assert!(
@@ -558,7 +558,7 @@ fn check_page(rec: &ArticleRecord, text: &str, page: &str) {
             let tip = f.attr("title").unwrap_or("");
             for e in &c.evidence {
                 assert!(
-                    tip.contains(&e.rule),
+                    tip.contains(&*e.rule),
                     "{id}: claim {i} tooltip lacks {}",
                     e.rule
                 );
@@ -567,10 +567,10 @@ fn check_page(rec: &ArticleRecord, text: &str, page: &str) {
         let card = doc
             .by_id(&format!("claim-{n}"))
             .unwrap_or_else(|| panic!("{id}: no card for claim {i}"));
-        assert_eq!(card.attr("data-kind"), Some(c.kind.as_str()));
+        assert_eq!(card.attr("data-kind"), Some(c.kind.as_ref()));
         let body = card.text();
         assert!(
-            body.contains(&c.kind) && body.contains(&c.modality),
+            body.contains(&*c.kind) && body.contains(&*c.modality),
             "{id}: card {n}"
         );
         assert!(
@@ -579,18 +579,18 @@ fn check_page(rec: &ArticleRecord, text: &str, page: &str) {
         );
         if let Some(d) = &c.disclosure {
             assert!(
-                body.contains(d.as_str()),
+                body.contains(d.as_ref()),
                 "{id}: card {n} lacks disclosure {d}"
             );
         }
         if let Some(a) = &c.actor {
             assert!(
-                body.contains(&a.label) && body.contains(&a.resolved_by),
+                body.contains(&*a.label) && body.contains(&*a.resolved_by),
                 "{id}: card {n} actor"
             );
         }
         if let Some(s) = c.speaker.as_ref().and_then(|s| s.name.as_ref()) {
-            assert!(body.contains(s.as_str()), "{id}: card {n} speaker");
+            assert!(body.contains(s.as_ref()), "{id}: card {n} speaker");
         }
         for &f in &c.figures {
             let f = &rec.figures[f];
@@ -601,10 +601,10 @@ fn check_page(rec: &ArticleRecord, text: &str, page: &str) {
         }
         let rules = card.all(&|e| e.has_class("rule"));
         let got: Vec<String> = rules.iter().map(|e| e.text()).collect();
-        let want: Vec<&str> = c.evidence.iter().map(|e| e.rule.as_str()).collect();
+        let want: Vec<&str> = c.evidence.iter().map(|e| e.rule.as_ref()).collect();
         assert_eq!(got, want, "{id}: card {n} rules");
         for e in c.evidence.iter().filter_map(|e| e.text.as_ref()) {
-            assert!(body.contains(e.as_str()), "{id}: card {n} lacks cue {e}");
+            assert!(body.contains(e.as_ref()), "{id}: card {n} lacks cue {e}");
         }
     }
     assert_eq!(
@@ -742,7 +742,7 @@ fn explain_text_view() {
 // ---------------------------------------------------------------------------
 // The ledger.
 
-fn ledger_of(paths: &[PathBuf], index: &Index) -> (Vec<ArticleRecord>, ledger::Ledger) {
+fn ledger_of(paths: &[PathBuf], index: &Index) -> (Vec<ArticleRecord<'static>>, ledger::Ledger) {
     let ex = Extractor::new().unwrap();
     let mut b = LedgerBuilder::new();
     let mut recs = Vec::new();
@@ -840,7 +840,7 @@ fn ledger_one_row_per_actor_across_languages() {
         .filter(|(_, c)| c.actor.as_ref().and_then(|a| a.id.as_deref()) == Some("org.baogang"))
         .collect();
     let intents = |c: &&ree_claims::record::ClaimRecord| {
-        matches!(c.kind.as_str(), "commitment" | "plan" | "forecast")
+        matches!(c.kind.as_ref(), "commitment" | "plan" | "forecast")
     };
     assert_eq!(
         row.with_figure,
@@ -946,8 +946,8 @@ fn ledger_index_fills_missing_metadata() {
 #[test]
 fn ledger_keys() {
     let actor = |id: Option<&str>, label: &str| ActorRecord {
-        id: id.map(str::to_string),
-        label: label.into(),
+        id: id.map(|s| s.to_string().into()),
+        label: label.to_string().into(),
         aliases: vec![],
         span: None,
         resolved_by: "subject".into(),
@@ -1046,7 +1046,7 @@ fn corpus_pages_and_ledger() {
         let meta = Meta::default().or(index.get(&a.id));
         check_page(&rec, &a.text, &explain::html_page(&rec, &a.text, &meta));
         for c in &rec.claims {
-            *kinds.entry(c.kind.clone()).or_default() += 1;
+            *kinds.entry(c.kind.to_string()).or_default() += 1;
         }
         b.add(&rec, &meta);
         n += 1;

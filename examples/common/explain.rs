@@ -142,7 +142,7 @@ pub fn summary(rec: &ArticleRecord) -> Summary {
     let mut s = Summary::default();
     let mut per: HashMap<&str, usize> = HashMap::new();
     for c in &rec.claims {
-        *per.entry(c.kind.as_str()).or_default() += 1;
+        *per.entry(c.kind.as_ref()).or_default() += 1;
         match c.disclosure.as_deref() {
             Some("disclosed") => s.disclosed += 1,
             Some("undisclosed") => s.undisclosed += 1,
@@ -202,14 +202,14 @@ pub fn title(rec: &ArticleRecord, text: &str, meta: &Meta) -> String {
                 .map(|s| slice(text, s.start, s.end).trim().to_string())
                 .filter(|t| !t.is_empty())
         })
-        .unwrap_or_else(|| rec.id.clone())
+        .unwrap_or_else(|| rec.id.to_string())
 }
 
 fn concept_label<'r>(rec: &'r ArticleRecord, id: &'r str) -> &'r str {
     rec.entities
         .iter()
         .find(|e| e.id == id)
-        .map_or(id, |e| e.label.as_str())
+        .map_or(id, |e| e.label.as_ref())
 }
 
 /// One claim in one line per field, as the tooltip and the text view give it.
@@ -225,7 +225,7 @@ pub fn claim_lines(rec: &ArticleRecord, i: usize) -> Vec<(String, String)> {
         "actor".into(),
         match &c.actor {
             Some(a) => {
-                let mut s = a.label.clone();
+                let mut s = a.label.to_string();
                 if let Some(id) = &a.id {
                     let _ = write!(s, " [{id}]");
                 }
@@ -244,7 +244,7 @@ pub fn claim_lines(rec: &ArticleRecord, i: usize) -> Vec<(String, String)> {
     }
     lines.push((
         "disclosure".into(),
-        c.disclosure.clone().unwrap_or_else(|| "not rated".into()),
+        c.disclosure.as_deref().unwrap_or("not rated").to_string(),
     ));
     if !c.figures.is_empty() {
         let figs: Vec<String> = c
@@ -256,7 +256,7 @@ pub fn claim_lines(rec: &ArticleRecord, i: usize) -> Vec<(String, String)> {
         lines.push(("figures".into(), figs.join("; ")));
     }
     for e in &c.evidence {
-        let mut s = e.rule.clone();
+        let mut s = e.rule.to_string();
         if let Some(t) = &e.text {
             let _ = write!(s, " \u{201c}{t}\u{201d}");
         }
@@ -289,7 +289,7 @@ fn open_tag(out: &mut String, rec: &ArticleRecord, t: Target, first: bool) {
             if first {
                 let _ = write!(out, " data-n=\"{}\"", i + 1);
             }
-            let lang = rec.sentences.get(c.sentence).map(|s| s.lang.as_str());
+            let lang = rec.sentences.get(c.sentence).map(|s| s.lang.as_ref());
             if let Some(l) = lang.filter(|&l| l != rec.lang) {
                 out.push_str(" lang=\"");
                 escape_into(out, l);
@@ -309,12 +309,12 @@ fn open_tag(out: &mut String, rec: &ArticleRecord, t: Target, first: bool) {
                 rec.claims[i]
                     .actor
                     .as_ref()
-                    .map_or("", |a| a.label.as_str())
+                    .map_or("", |a| a.label.as_ref())
             ),
         ),
         Target::Entity(i, _) => {
             let e = &rec.entities[i];
-            let mut title = e.label.clone();
+            let mut title = e.label.to_string();
             if let Some(zh) = e.zh.as_deref().filter(|zh| *zh != e.label) {
                 let _ = write!(title, " · {zh}");
             }
@@ -870,10 +870,10 @@ impl PageRow {
     /// The row of one article.
     pub fn new(rec: &ArticleRecord, text: &str, meta: &Meta, href: String) -> PageRow {
         PageRow {
-            id: rec.id.clone(),
+            id: rec.id.to_string(),
             href,
             title: title(rec, text, meta),
-            lang: rec.lang.clone(),
+            lang: rec.lang.to_string(),
             date: meta.date.clone(),
             summary: summary(rec),
         }

@@ -49,7 +49,7 @@ pub fn concept_key(rec: &ArticleRecord, id: &str) -> String {
             .entities
             .iter()
             .find(|e| e.id == id)
-            .map_or(id, |e| e.label.as_str());
+            .map_or(id, |e| e.label.as_ref());
         format!("name:{}", fold(label))
     } else {
         id.to_string()
@@ -243,11 +243,11 @@ impl LedgerBuilder {
         for e in &rec.entities {
             self.labels
                 .entry(concept_key(rec, &e.id))
-                .or_insert_with(|| e.label.clone());
+                .or_insert_with(|| e.label.to_string());
         }
         for c in &rec.claims {
-            *self.claims.entry(c.kind.clone()).or_default() += 1;
-            let counted = matches!(c.kind.as_str(), "commitment" | "plan" | "forecast");
+            *self.claims.entry(c.kind.to_string()).or_default() += 1;
+            let counted = matches!(c.kind.as_ref(), "commitment" | "plan" | "forecast");
             if c.actor.is_none() && !counted {
                 continue;
             }
@@ -256,8 +256,11 @@ impl LedgerBuilder {
             match &c.actor {
                 Some(a) => {
                     if row.label.is_empty() {
-                        row.label = a.label.clone();
-                        row.id = a.id.clone().filter(|id| !id.starts_with("found."));
+                        row.label = a.label.to_string();
+                        row.id =
+                            a.id.as_deref()
+                                .filter(|id| !id.starts_with("found."))
+                                .map(str::to_string);
                     }
                     if row.zh.is_none() {
                         row.zh =
@@ -265,7 +268,8 @@ impl LedgerBuilder {
                                 .and_then(|id| rec.entities.iter().find(|e| &e.id == id))
                                 .and_then(|e| e.zh.clone())
                                 .or_else(|| a.aliases.iter().find(|s| is_cjk(s)).cloned())
-                                .filter(|zh| *zh != a.label);
+                                .filter(|zh| *zh != a.label)
+                                .map(|zh| zh.into_owned());
                     }
                     if let Some(sp) = a.span {
                         let written = sp
@@ -291,7 +295,7 @@ impl LedgerBuilder {
             if figure || deadline {
                 row.ever_quantified = true;
             }
-            match c.kind.as_str() {
+            match c.kind.as_ref() {
                 "commitment" => row.commitments += 1,
                 "plan" => row.plans += 1,
                 "forecast" => row.forecasts += 1,
@@ -304,19 +308,19 @@ impl LedgerBuilder {
             }
             let own = c.actor.as_ref().and_then(|a| a.id.as_deref());
             for id in &c.concepts {
-                if Some(id.as_str()) != own {
+                if Some(id.as_ref()) != own {
                     *row.concepts.entry(concept_key(rec, id)).or_default() += 1;
                 }
             }
             let unquantified = matches!(c.disclosure.as_deref(), Some("undisclosed" | "na"));
             if (c.kind == "commitment" || c.kind == "plan") && unquantified {
                 row.watch.push(WatchItem {
-                    article: rec.id.clone(),
+                    article: rec.id.to_string(),
                     date: meta.date.clone(),
                     title: meta.title.clone(),
                     sentence: c.sentence,
-                    kind: c.kind.clone(),
-                    disclosure: c.disclosure.clone().unwrap_or_default(),
+                    kind: c.kind.to_string(),
+                    disclosure: c.disclosure.as_deref().unwrap_or_default().to_string(),
                     deadline,
                     negated: c.negated,
                     text: c.text.trim().to_string(),

@@ -208,7 +208,7 @@ impl Documents {
         );
         push_strs(
             &mut self.entity_ids,
-            r.entities.iter().map(|e| e.id.as_str()),
+            r.entities.iter().map(|e| e.id.as_ref()),
         );
         self.dollar.append_value(&r.currency.dollar);
         self.dollar_source.append_value(&r.currency.source);
@@ -293,9 +293,9 @@ impl Claims {
             self.end.append_value(int(c.span.end));
             self.text.append_value(&c.text);
             self.rule
-                .append_option(c.evidence.first().map(|e| e.rule.as_str()));
-            push_strs(&mut self.rules, c.evidence.iter().map(|e| e.rule.as_str()));
-            push_strs(&mut self.concepts, c.concepts.iter().map(String::as_str));
+                .append_option(c.evidence.first().map(|e| e.rule.as_ref()));
+            push_strs(&mut self.rules, c.evidence.iter().map(|e| e.rule.as_ref()));
+            push_strs(&mut self.concepts, c.concepts.iter().map(|s| &**s));
             push_ints(&mut self.figures, &c.figures);
         }
     }

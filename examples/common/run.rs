@@ -104,22 +104,24 @@ pub fn article_error(decoded: &Decoded, reason: String) -> InputError {
     }
 }
 
-/// The record of one article; a panic in the extractor is that article's
-/// error (with the panic's message), not the run's end.
-pub fn extract_caught(
+/// What `finish` makes of the record of one article (which borrows the
+/// article's text); a panic in the extractor is that article's error (with
+/// the panic's message), not the run's end.
+pub fn extract_caught<T>(
     extractor: &Extractor,
     decoded: &Decoded,
-) -> Result<ArticleRecord, InputError> {
+    finish: impl FnOnce(&ArticleRecord<'_>) -> Result<T, InputError>,
+) -> Result<T, InputError> {
     PANIC.with(|p| p.replace(Some(String::new())));
     let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extractor.extract_decoded(decoded)
+        extractor.extract_article_with(&decoded.article, decoded.lossy.as_ref(), finish)
     }));
     let panic = PANIC.with(|p| p.take()).unwrap_or_default();
-    extracted.map_err(|_| {
-        article_error(
+    extracted.unwrap_or_else(|_| {
+        Err(article_error(
             decoded,
             format!("internal error, please report this article: {panic}"),
-        )
+        ))
     })
 }
 
@@ -166,7 +168,7 @@ pub fn run_batches<T: Send>(
     lossy: bool,
     extractor: &Extractor,
     pool: &rayon::ThreadPool,
-    finish: impl Fn(&Decoded, ArticleRecord) -> Result<T, InputError> + Sync,
+    finish: impl Fn(&Decoded, &ArticleRecord<'_>) -> Result<T, InputError> + Sync,
     mut emit: impl FnMut(T, &mut Counts) -> Result<(), ExitCode>,
 ) -> Result<Counts, ExitCode> {
     let options = ReadOptions {
@@ -194,8 +196,7 @@ pub fn run_batches<T: Send>(
                 .par_drain(..)
                 .map(|item| {
                     let decoded = item?;
-                    let rec = extract_caught(extractor, &decoded)?;
-                    finish(&decoded, rec)
+                    extract_caught(extractor, &decoded, |rec| finish(&decoded, rec))
                 })
                 .collect()
         });

@@ -66,7 +66,10 @@ impl Item {
     /// The record, as the `extract` example makes it for the same input. A
     /// panic in the extractor is this article's error (naming it), as in the
     /// `extract` example, not a crash of the batch.
-    fn extract(&self, core: &ree_claims::Extractor) -> PyResult<ree_claims::ArticleRecord> {
+    fn extract(
+        &self,
+        core: &ree_claims::Extractor,
+    ) -> PyResult<ree_claims::ArticleRecord<'static>> {
         let article = ree_claims::input::Article {
             id: self.id.clone(),
             text: self.text.to_string(),
@@ -101,8 +104,8 @@ type Reduced<'py> = (Bound<'py, PyAny>, (Vec<PathBuf>, bool));
 /// worker thread: enough to keep both busy, few enough to keep memory flat.
 const IN_FLIGHT_PER_THREAD: usize = 32;
 
-fn json(record: &ree_claims::ArticleRecord) -> PyResult<String> {
-    serde_json::to_string(record).map_err(|e| {
+fn json(record: &ree_claims::ArticleRecord<'_>) -> PyResult<String> {
+    record.to_json().map_err(|e| {
         PyRuntimeError::new_err(format!("{}: cannot serialise the record: {e}", record.id))
     })
 }
@@ -236,7 +239,7 @@ impl Extractor {
     fn to_py<'py>(
         &self,
         py: Python<'py>,
-        record: &ree_claims::ArticleRecord,
+        record: &ree_claims::ArticleRecord<'_>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut shared = self.shared.try_lock().ok();
         let mut conv = topy::Converter::new(py, shared.as_deref_mut());
