@@ -85,18 +85,12 @@ fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
         &extractor,
         &pool,
         // Serialised on the worker threads.
-        |decoded, rec| match format {
+        |_, rec| match format {
             Format::Parquet => Ok(Out::Row(Box::new(rec.clone().into_owned()))),
-            Format::Jsonl => match rec.to_json() {
-                Ok(line) => Ok(Out::Json {
-                    line,
-                    claims: rec.claims.len(),
-                }),
-                Err(e) => Err(run::article_error(
-                    decoded,
-                    format!("cannot serialise: {e}"),
-                )),
-            },
+            Format::Jsonl => Ok(Out::Json {
+                line: rec.to_json(),
+                claims: rec.claims.len(),
+            }),
         },
         |o, counts| match o {
             Out::Json { line, claims } => {

@@ -314,17 +314,11 @@ fn process(extractor: &Extractor, item: Item) -> Done {
             // millions: the article becomes an error line (the panic message
             // itself is printed by the panic hook) and the run goes on.
             let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extractor.extract_article_with(&article, None, |rec| match rec.to_json() {
-                    Ok(json) => Outcome::Record {
-                        json,
-                        claims: rec.claims.len(),
-                        figures: rec.figures.len(),
-                        mentions: rec.entities.iter().map(|e| e.mentions.len()).sum(),
-                    },
-                    Err(e) => Outcome::Error(format!(
-                        "{{\"id\":{:?},\"error\":\"cannot serialise: {e}\"}}",
-                        article.id
-                    )),
+                extractor.extract_article_with(&article, None, |rec| Outcome::Record {
+                    json: rec.to_json(),
+                    claims: rec.claims.len(),
+                    figures: rec.figures.len(),
+                    mentions: rec.entities.iter().map(|e| e.mentions.len()).sum(),
                 })
             }));
             let what = match extracted {

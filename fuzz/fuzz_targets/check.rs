@@ -119,6 +119,9 @@ pub fn record(text: &str, rec: &ArticleRecord) -> Result<(), String> {
         }
     }
     let json = serde_json::to_string(rec).map_err(|e| format!("cannot serialise: {e}"))?;
+    if rec.to_json() != json {
+        return Err("to_json differs from serde_json".into());
+    }
     let back: ArticleRecord =
         serde_json::from_str(&json).map_err(|e| format!("cannot read back: {e}"))?;
     // NaN never equals itself: compare the JSON.

@@ -105,9 +105,7 @@ type Reduced<'py> = (Bound<'py, PyAny>, (Vec<PathBuf>, bool));
 const IN_FLIGHT_PER_THREAD: usize = 32;
 
 fn json(record: &ree_claims::ArticleRecord<'_>) -> PyResult<String> {
-    record.to_json().map_err(|e| {
-        PyRuntimeError::new_err(format!("{}: cannot serialise the record: {e}", record.id))
-    })
+    Ok(record.to_json())
 }
 
 /// The pool `extract_many` runs on: `threads` threads, or one shared pool

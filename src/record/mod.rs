@@ -15,6 +15,8 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+mod json;
+
 /// Schema name and version carried by every record.
 pub const SCHEMA: &str = "ree-claims/1";
 
@@ -324,14 +326,21 @@ fn own_all(v: Vec<Cow<'_, str>>) -> Vec<Cow<'static, str>> {
 
 impl ArticleRecord<'_> {
     /// The record as one line of JSON, without the newline: what the
-    /// `extract` example writes. The buffer is sized from the article up
-    /// front (records run to about six bytes of JSON per byte of text), up
-    /// to 8 MiB; growing it from nothing cost ~8% of the time.
-    pub fn to_json(&self) -> serde_json::Result<String> {
+    /// `extract` example writes, and byte for byte what
+    /// `serde_json::to_string` gives, about twice as fast (`record/json.rs`). The
+    /// buffer is sized from the article up front (records run to about six
+    /// bytes of JSON per byte of text), up to 8 MiB.
+    pub fn to_json(&self) -> String {
         let mut buf = Vec::with_capacity(self.bytes.min(1 << 20) * 8 + 1024);
-        serde_json::to_writer(&mut buf, self)?;
-        // serde_json writes nothing but UTF-8.
-        String::from_utf8(buf).map_err(serde::ser::Error::custom)
+        self.write_json(&mut buf);
+        // Only whole strings and ASCII are written.
+        String::from_utf8(buf)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// Appends the record as one line of JSON (no newline) to `out`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        json::write_record(self, out);
     }
 
     /// The same record, owning all its strings.

@@ -1,0 +1,545 @@
+//! The JSON writer behind [`ArticleRecord::to_json`]: the bytes
+//! `serde_json::to_string` gives for the same record, written without
+//! serde's per-field machinery.
+//!
+//! A record runs to about six bytes of JSON per byte of article, most of it
+//! keys and short strings; through serde every key and string was escaped
+//! byte by byte behind a call, which made serialising cost as much as
+//! matching. Here keys are literals and a string is copied whole unless it
+//! holds a byte that JSON escapes, in which case it is escaped as serde_json
+//! escapes it. Numbers are written by `itoa` (integers) and by serde_json
+//! itself (floats, so that they round-trip exactly as before).
+//!
+//! Each writer lists the fields of its struct in declaration order, with the
+//! same `skip_serializing_if` rules as the serde derive. The tests below and
+//! `tests/robust_properties.rs` compare the two writers byte for byte.
+
+use std::borrow::Cow;
+
+use super::*;
+
+/// A value that writes itself as JSON.
+trait WriteJson {
+    fn write_json(&self, out: &mut Vec<u8>);
+}
+
+/// Writes `record` as one line of JSON (no newline) at the end of `out`.
+pub(super) fn write_record(record: &ArticleRecord<'_>, out: &mut Vec<u8>) {
+    // The trait's method, not `ArticleRecord::write_json` (which calls this).
+    WriteJson::write_json(record, out);
+}
+
+/// An object being written: its fields, comma-separated.
+struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+}
+
+impl<'o> Object<'o> {
+    fn start(out: &'o mut Vec<u8>) -> Object<'o> {
+        out.push(b'{');
+        Object { out, first: true }
+    }
+
+    /// One field. Keys are the struct's field names: plain ASCII that JSON
+    /// never escapes.
+    fn field<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+        value.write_json(self.out);
+        self
+    }
+
+    /// A field that serde skips when it is `None`.
+    fn some<T: WriteJson>(&mut self, key: &str, value: &Option<T>) -> &mut Self {
+        match value {
+            Some(v) => self.field(key, v),
+            None => self,
+        }
+    }
+
+    fn end(&mut self) {
+        self.out.push(b'}');
+    }
+}
+
+/// True when `bytes` holds a byte that JSON escapes: `"`, `\` or a control
+/// character. Whole 16-byte blocks are tested without branching, which the
+/// compiler turns into vector compares.
+#[inline]
+fn needs_escape(bytes: &[u8]) -> bool {
+    #[inline(always)]
+    fn special(b: u8) -> bool {
+        b < 0x20 || b == b'"' || b == b'\\'
+    }
+    let mut blocks = bytes.chunks_exact(16);
+    for block in blocks.by_ref() {
+        if block.iter().fold(false, |any, &b| any | special(b)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&b| special(b))
+}
+
+/// A string's contents escaped as serde_json escapes them: `\"`, `\\`, the
+/// short forms `\b \t \n \f \r`, and `\u00XX` (lowercase hex) for the other
+/// control characters; everything else, non-ASCII included, as it is.
+fn escape_into(s: &str, out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let short = match b {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0C => b'f',
+            b'\r' => b'r',
+            0x00..=0x1F => b'u',
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..i]);
+        out.push(b'\\');
+        out.push(short);
+        if short == b'u' {
+            out.extend_from_slice(&[b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xF) as usize]]);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+impl WriteJson for str {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.reserve(self.len() + 2);
+        out.push(b'"');
+        if needs_escape(self.as_bytes()) {
+            escape_into(self, out);
+        } else {
+            out.extend_from_slice(self.as_bytes());
+        }
+        out.push(b'"');
+    }
+}
+
+impl WriteJson for Cow<'_, str> {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        (**self).write_json(out);
+    }
+}
+
+impl WriteJson for String {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        self.as_str().write_json(out);
+    }
+}
+
+impl WriteJson for usize {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+    }
+}
+
+impl WriteJson for u64 {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+    }
+}
+
+impl WriteJson for bool {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(if *self { b"true" } else { b"false" });
+    }
+}
+
+impl WriteJson for f64 {
+    /// serde_json's own float formatting (and `null` for NaN and infinity).
+    fn write_json(&self, out: &mut Vec<u8>) {
+        if serde_json::to_writer(&mut *out, self).is_err() {
+            // Writing a float into a Vec cannot fail; keep the JSON valid.
+            out.extend_from_slice(b"null");
+        }
+    }
+}
+
+impl<T: WriteJson> WriteJson for Option<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+}
+
+impl<T: WriteJson> WriteJson for Vec<T> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            v.write_json(out);
+        }
+        out.push(b']');
+    }
+}
+
+impl WriteJson for ReplacedRecord {
+    /// Rare (lossy reading only): through serde.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        if serde_json::to_writer(&mut *out, self).is_err() {
+            out.extend_from_slice(b"null");
+        }
+    }
+}
+
+impl WriteJson for SpanRecord {
+    #[inline]
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .end();
+    }
+}
+
+impl WriteJson for ArticleRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = Object::start(out);
+        o.field("schema", &self.schema)
+            .field("id", &self.id)
+            .field("lang", &self.lang)
+            .some("title", &self.title)
+            .some("date", &self.date)
+            .some("source", &self.source);
+        if self.lossy {
+            o.field("lossy", &true);
+        }
+        o.some("replaced", &self.replaced)
+            .field("bytes", &self.bytes)
+            .field("sentences", &self.sentences)
+            .field("claims", &self.claims)
+            .field("figures", &self.figures)
+            .field("times", &self.times)
+            .field("entities", &self.entities)
+            .field("currency", &self.currency)
+            .field("explicit_nondisclosure", &self.explicit_nondisclosure)
+            .field("nondisclosure_sentences", &self.nondisclosure_sentences)
+            .end();
+    }
+}
+
+impl WriteJson for SentenceRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("kind", &self.kind)
+            .field("lang", &self.lang)
+            .end();
+    }
+}
+
+impl WriteJson for ClaimRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .field("kind", &self.kind)
+            .field("span", &self.span)
+            .field("sentence", &self.sentence)
+            .field("text", &self.text)
+            .field("modality", &self.modality)
+            .field("negated", &self.negated)
+            .field("actor", &self.actor)
+            .field("speaker", &self.speaker)
+            .field("concepts", &self.concepts)
+            .field("figures", &self.figures)
+            .field("disclosure", &self.disclosure)
+            .some("deadline", &self.deadline)
+            .field("evidence", &self.evidence)
+            .end();
+    }
+}
+
+impl WriteJson for ActorRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .some("id", &self.id)
+            .field("label", &self.label)
+            .field("aliases", &self.aliases)
+            .some("span", &self.span)
+            .field("resolved_by", &self.resolved_by)
+            .end();
+    }
+}
+
+impl WriteJson for SpeakerRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .some("name", &self.name)
+            .some("role", &self.role)
+            .some("role_id", &self.role_id)
+            .field("span", &self.span)
+            .end();
+    }
+}
+
+impl WriteJson for EvidenceRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .field("rule", &self.rule)
+            .some("entry", &self.entry)
+            .some("cue", &self.cue)
+            .some("text", &self.text)
+            .end();
+    }
+}
+
+impl WriteJson for FigureRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .field("text", &self.text)
+            .field("value", &self.value)
+            .some("upper", &self.upper)
+            .field("unit", &self.unit)
+            .field("kind", &self.kind)
+            .field("precision", &self.precision)
+            .some("currency_source", &self.currency_source)
+            .field("span", &self.span)
+            .field("sentence", &self.sentence)
+            .end();
+    }
+}
+
+impl WriteJson for TimeRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .field("text", &self.text)
+            .field("kind", &self.kind)
+            .field("deadline", &self.deadline)
+            .field("span", &self.span)
+            .end();
+    }
+}
+
+impl WriteJson for EntityRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .field("id", &self.id)
+            .field("type", &self.ty)
+            .field("label", &self.label)
+            .some("zh", &self.zh)
+            .field("aliases", &self.aliases)
+            .field("mentions", &self.mentions)
+            .end();
+    }
+}
+
+impl WriteJson for CurrencyRecord<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        Object::start(out)
+            .field("dollar", &self.dollar)
+            .field("source", &self.source)
+            .field("reason", &self.reason)
+            .end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ours(rec: &ArticleRecord<'_>) -> String {
+        let mut out = Vec::new();
+        write_record(rec, &mut out);
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    /// Every ASCII byte, quotes and backslashes, non-ASCII and a 16-byte
+    /// block boundary on either side of a control character.
+    fn nasty() -> String {
+        let mut s: String = (0u8..0x80).map(char::from).collect();
+        s.push_str("包钢\u{2028}\u{FFFD}é\"\\");
+        s.push_str("abcdefghijklmno\u{1}pqrstuvwxyzabcde\u{1f}");
+        s
+    }
+
+    fn span(start: usize, end: usize) -> SpanRecord {
+        SpanRecord { start, end }
+    }
+
+    /// A record with every optional field set (`full`) or unset, and `text`
+    /// in every string.
+    fn record(text: &str, full: bool) -> ArticleRecord<'_> {
+        let s = |x: &'static str| -> Cow<'_, str> {
+            if full {
+                Cow::Borrowed(text)
+            } else {
+                Cow::Borrowed(x)
+            }
+        };
+        let opt = |x: &'static str| full.then(|| s(x));
+        ArticleRecord {
+            schema: SCHEMA.into(),
+            id: s("id"),
+            lang: "en".into(),
+            title: opt("t"),
+            date: opt("d"),
+            source: opt("s"),
+            lossy: full,
+            replaced: full.then(|| ReplacedRecord {
+                count: 2,
+                at: vec![ReplacementRecord {
+                    start: 3,
+                    file_offset: 7,
+                    file_len: 1,
+                }],
+            }),
+            bytes: usize::MAX,
+            sentences: vec![SentenceRecord {
+                start: 0,
+                end: 10,
+                kind: s("sentence"),
+                lang: "zh".into(),
+            }],
+            claims: vec![
+                ClaimRecord {
+                    kind: s("plan"),
+                    span: span(0, 10),
+                    sentence: 0,
+                    text: s("x"),
+                    modality: "firm".into(),
+                    negated: full,
+                    actor: full.then(|| ActorRecord {
+                        id: opt("org.x"),
+                        label: s("X"),
+                        aliases: vec![s("a"), s("b")],
+                        span: full.then(|| span(1, 2)),
+                        resolved_by: "subject".into(),
+                    }),
+                    speaker: Some(SpeakerRecord {
+                        name: opt("n"),
+                        role: opt("r"),
+                        role_id: opt("role.x"),
+                        span: span(4, 5),
+                    }),
+                    concepts: vec![s("c")],
+                    figures: vec![0, 1],
+                    disclosure: opt("disclosed"),
+                    deadline: full.then_some(0),
+                    evidence: vec![EvidenceRecord {
+                        rule: s("plan/en/cue"),
+                        entry: opt("cue.x"),
+                        cue: full.then(|| span(0, 1)),
+                        text: opt("e"),
+                    }],
+                },
+                ClaimRecord {
+                    kind: "fact".into(),
+                    span: span(0, 0),
+                    sentence: 0,
+                    text: "".into(),
+                    modality: "hedged".into(),
+                    negated: false,
+                    actor: None,
+                    speaker: None,
+                    concepts: vec![],
+                    figures: vec![],
+                    disclosure: None,
+                    deadline: None,
+                    evidence: vec![],
+                },
+            ],
+            figures: [0.1, -0.0, 1e300, 5e-324, 35000.0, f64::NAN, f64::INFINITY]
+                .into_iter()
+                .map(|value| FigureRecord {
+                    text: s("3.5万吨"),
+                    value,
+                    upper: full.then_some(value * 2.0),
+                    unit: s("t"),
+                    kind: "quantity".into(),
+                    precision: "range_low".into(),
+                    currency_source: opt("explicit"),
+                    span: span(2, 9),
+                    sentence: full.then_some(0),
+                })
+                .collect(),
+            times: vec![TimeRecord {
+                text: s("2027"),
+                kind: "year".into(),
+                deadline: full,
+                span: span(1, 5),
+            }],
+            entities: vec![EntityRecord {
+                id: s("org.baogang"),
+                ty: "org".into(),
+                label: s("Baogang"),
+                zh: opt("包钢"),
+                aliases: vec![s("a")],
+                mentions: vec![span(0, 1), span(5, 6)],
+            }],
+            currency: CurrencyRecord {
+                dollar: "USD".into(),
+                source: "default".into(),
+                reason: opt("why"),
+            },
+            explicit_nondisclosure: full,
+            nondisclosure_sentences: vec![0, 3],
+        }
+    }
+
+    #[test]
+    fn writes_what_serde_json_writes() {
+        let text = nasty();
+        for full in [false, true] {
+            let rec = record(&text, full);
+            assert_eq!(
+                ours(&rec),
+                serde_json::to_string(&rec).expect("serialises"),
+                "full = {full}"
+            );
+        }
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_escapes_them() {
+        let mut cases: Vec<String> = (0u8..0x80)
+            .map(|b| format!("{}{}", "a".repeat(b as usize % 20), char::from(b)))
+            .collect();
+        cases.extend(["", "plain", "包钢集团", "\"", "\\\\", "\u{7f}\u{80}"].map(String::from));
+        cases.push(nasty());
+        for s in cases {
+            let mut out = Vec::new();
+            s.as_str().write_json(&mut out);
+            assert_eq!(
+                String::from_utf8(out).expect("UTF-8"),
+                serde_json::to_string(&s).expect("serialises"),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn escape_check_sees_every_position() {
+        for len in 0..40 {
+            for at in 0..len {
+                for special in [b'"', b'\\', 0x00, 0x1F] {
+                    let mut v = vec![b'a'; len];
+                    v[at] = special;
+                    assert!(needs_escape(&v), "len {len} at {at} byte {special:#x}");
+                }
+            }
+            assert!(!needs_escape(&vec![b'a'; len]));
+        }
+        assert!(!needs_escape("包钢\u{7f} ~".as_bytes()));
+    }
+}
