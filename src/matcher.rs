@@ -86,6 +86,9 @@ pub(crate) fn is_word_char(c: char) -> bool {
 fn glued_starts(hay: &str) -> Vec<usize> {
     let bytes = hay.as_bytes();
     let mut out = Vec::new();
+    if hay.is_ascii() {
+        return out;
+    }
     for i in 1..bytes.len() {
         if bytes[i].is_ascii_alphanumeric() && bytes[i - 1] >= 0x80 {
             let prev = hay[..i].chars().next_back().unwrap_or(' ');
@@ -114,6 +117,21 @@ const KEY: [u8; 256] = {
     }
     t
 };
+
+/// [`KEY`] of one byte, computed without the table.
+#[inline(always)]
+fn key_byte(b: u8) -> u8 {
+    let lower = b | 0x20;
+    let letter = lower.wrapping_sub(b'a') < 26;
+    let digit = b.wrapping_sub(b'0') < 10;
+    if b >= 0x80 || digit {
+        b
+    } else if letter {
+        lower
+    } else {
+        b' '
+    }
+}
 
 /// The key of a text or alias: ASCII letters lowercased, other ASCII bytes
 /// as spaces, all other bytes unchanged (same length).
@@ -219,7 +237,9 @@ impl Matcher {
     pub fn key(text: &str) -> Vec<u8> {
         let mut key = Vec::with_capacity(text.len() + 1);
         key.push(b' ');
-        key.extend(key_bytes(text));
+        // [`KEY`] as arithmetic, which the compiler vectorises (a table
+        // lookup per byte does not); `key_is_the_table` checks every byte.
+        key.extend(text.bytes().map(key_byte));
         key
     }
 
@@ -417,6 +437,13 @@ mod tests {
         let entries = parse("t.tsv", tsv).unwrap();
         let m = Matcher::new(&entries).unwrap();
         (entries, m)
+    }
+
+    #[test]
+    fn key_is_the_table() {
+        for b in 0..=255u8 {
+            assert_eq!(key_byte(b), KEY[b as usize], "byte {b:#x}");
+        }
     }
 
     fn found<'a>(entries: &'a [Entry], m: &Matcher, text: &'a str) -> Vec<(&'a str, &'a str)> {
