@@ -29,6 +29,13 @@ pub(super) fn write_record(record: &ArticleRecord<'_>, out: &mut Vec<u8>) {
     WriteJson::write_json(record, out);
 }
 
+/// A field name as written before its value: `"name":`.
+macro_rules! key {
+    ($name:literal) => {
+        concat!("\"", $name, "\":")
+    };
+}
+
 /// An object being written: its fields, comma-separated.
 struct Object<'o> {
     out: &'o mut Vec<u8>,
@@ -41,16 +48,16 @@ impl<'o> Object<'o> {
         Object { out, first: true }
     }
 
-    /// One field. Keys are the struct's field names: plain ASCII that JSON
+    /// One field; `key` is its name quoted and followed by the colon
+    /// ([`key!`]). Names are the struct's field names: plain ASCII that JSON
     /// never escapes.
+    #[inline]
     fn field<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
         if !self.first {
             self.out.push(b',');
         }
         self.first = false;
-        self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
         value.write_json(self.out);
         self
     }
@@ -207,8 +214,8 @@ impl WriteJson for SpanRecord {
     #[inline]
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .field("start", &self.start)
-            .field("end", &self.end)
+            .field(key!("start"), &self.start)
+            .field(key!("end"), &self.end)
             .end();
     }
 }
@@ -216,25 +223,28 @@ impl WriteJson for SpanRecord {
 impl WriteJson for ArticleRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut o = Object::start(out);
-        o.field("schema", &self.schema)
-            .field("id", &self.id)
-            .field("lang", &self.lang)
-            .some("title", &self.title)
-            .some("date", &self.date)
-            .some("source", &self.source);
+        o.field(key!("schema"), &self.schema)
+            .field(key!("id"), &self.id)
+            .field(key!("lang"), &self.lang)
+            .some(key!("title"), &self.title)
+            .some(key!("date"), &self.date)
+            .some(key!("source"), &self.source);
         if self.lossy {
-            o.field("lossy", &true);
+            o.field(key!("lossy"), &true);
         }
-        o.some("replaced", &self.replaced)
-            .field("bytes", &self.bytes)
-            .field("sentences", &self.sentences)
-            .field("claims", &self.claims)
-            .field("figures", &self.figures)
-            .field("times", &self.times)
-            .field("entities", &self.entities)
-            .field("currency", &self.currency)
-            .field("explicit_nondisclosure", &self.explicit_nondisclosure)
-            .field("nondisclosure_sentences", &self.nondisclosure_sentences)
+        o.some(key!("replaced"), &self.replaced)
+            .field(key!("bytes"), &self.bytes)
+            .field(key!("sentences"), &self.sentences)
+            .field(key!("claims"), &self.claims)
+            .field(key!("figures"), &self.figures)
+            .field(key!("times"), &self.times)
+            .field(key!("entities"), &self.entities)
+            .field(key!("currency"), &self.currency)
+            .field(key!("explicit_nondisclosure"), &self.explicit_nondisclosure)
+            .field(
+                key!("nondisclosure_sentences"),
+                &self.nondisclosure_sentences,
+            )
             .end();
     }
 }
@@ -242,10 +252,10 @@ impl WriteJson for ArticleRecord<'_> {
 impl WriteJson for SentenceRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .field("start", &self.start)
-            .field("end", &self.end)
-            .field("kind", &self.kind)
-            .field("lang", &self.lang)
+            .field(key!("start"), &self.start)
+            .field(key!("end"), &self.end)
+            .field(key!("kind"), &self.kind)
+            .field(key!("lang"), &self.lang)
             .end();
     }
 }
@@ -253,19 +263,19 @@ impl WriteJson for SentenceRecord<'_> {
 impl WriteJson for ClaimRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .field("kind", &self.kind)
-            .field("span", &self.span)
-            .field("sentence", &self.sentence)
-            .field("text", &self.text)
-            .field("modality", &self.modality)
-            .field("negated", &self.negated)
-            .field("actor", &self.actor)
-            .field("speaker", &self.speaker)
-            .field("concepts", &self.concepts)
-            .field("figures", &self.figures)
-            .field("disclosure", &self.disclosure)
-            .some("deadline", &self.deadline)
-            .field("evidence", &self.evidence)
+            .field(key!("kind"), &self.kind)
+            .field(key!("span"), &self.span)
+            .field(key!("sentence"), &self.sentence)
+            .field(key!("text"), &self.text)
+            .field(key!("modality"), &self.modality)
+            .field(key!("negated"), &self.negated)
+            .field(key!("actor"), &self.actor)
+            .field(key!("speaker"), &self.speaker)
+            .field(key!("concepts"), &self.concepts)
+            .field(key!("figures"), &self.figures)
+            .field(key!("disclosure"), &self.disclosure)
+            .some(key!("deadline"), &self.deadline)
+            .field(key!("evidence"), &self.evidence)
             .end();
     }
 }
@@ -273,11 +283,11 @@ impl WriteJson for ClaimRecord<'_> {
 impl WriteJson for ActorRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .some("id", &self.id)
-            .field("label", &self.label)
-            .field("aliases", &self.aliases)
-            .some("span", &self.span)
-            .field("resolved_by", &self.resolved_by)
+            .some(key!("id"), &self.id)
+            .field(key!("label"), &self.label)
+            .field(key!("aliases"), &self.aliases)
+            .some(key!("span"), &self.span)
+            .field(key!("resolved_by"), &self.resolved_by)
             .end();
     }
 }
@@ -285,10 +295,10 @@ impl WriteJson for ActorRecord<'_> {
 impl WriteJson for SpeakerRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .some("name", &self.name)
-            .some("role", &self.role)
-            .some("role_id", &self.role_id)
-            .field("span", &self.span)
+            .some(key!("name"), &self.name)
+            .some(key!("role"), &self.role)
+            .some(key!("role_id"), &self.role_id)
+            .field(key!("span"), &self.span)
             .end();
     }
 }
@@ -296,10 +306,10 @@ impl WriteJson for SpeakerRecord<'_> {
 impl WriteJson for EvidenceRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .field("rule", &self.rule)
-            .some("entry", &self.entry)
-            .some("cue", &self.cue)
-            .some("text", &self.text)
+            .field(key!("rule"), &self.rule)
+            .some(key!("entry"), &self.entry)
+            .some(key!("cue"), &self.cue)
+            .some(key!("text"), &self.text)
             .end();
     }
 }
@@ -307,15 +317,15 @@ impl WriteJson for EvidenceRecord<'_> {
 impl WriteJson for FigureRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .field("text", &self.text)
-            .field("value", &self.value)
-            .some("upper", &self.upper)
-            .field("unit", &self.unit)
-            .field("kind", &self.kind)
-            .field("precision", &self.precision)
-            .some("currency_source", &self.currency_source)
-            .field("span", &self.span)
-            .field("sentence", &self.sentence)
+            .field(key!("text"), &self.text)
+            .field(key!("value"), &self.value)
+            .some(key!("upper"), &self.upper)
+            .field(key!("unit"), &self.unit)
+            .field(key!("kind"), &self.kind)
+            .field(key!("precision"), &self.precision)
+            .some(key!("currency_source"), &self.currency_source)
+            .field(key!("span"), &self.span)
+            .field(key!("sentence"), &self.sentence)
             .end();
     }
 }
@@ -323,10 +333,10 @@ impl WriteJson for FigureRecord<'_> {
 impl WriteJson for TimeRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .field("text", &self.text)
-            .field("kind", &self.kind)
-            .field("deadline", &self.deadline)
-            .field("span", &self.span)
+            .field(key!("text"), &self.text)
+            .field(key!("kind"), &self.kind)
+            .field(key!("deadline"), &self.deadline)
+            .field(key!("span"), &self.span)
             .end();
     }
 }
@@ -334,12 +344,12 @@ impl WriteJson for TimeRecord<'_> {
 impl WriteJson for EntityRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .field("id", &self.id)
-            .field("type", &self.ty)
-            .field("label", &self.label)
-            .some("zh", &self.zh)
-            .field("aliases", &self.aliases)
-            .field("mentions", &self.mentions)
+            .field(key!("id"), &self.id)
+            .field(key!("type"), &self.ty)
+            .field(key!("label"), &self.label)
+            .some(key!("zh"), &self.zh)
+            .field(key!("aliases"), &self.aliases)
+            .field(key!("mentions"), &self.mentions)
             .end();
     }
 }
@@ -347,9 +357,9 @@ impl WriteJson for EntityRecord<'_> {
 impl WriteJson for CurrencyRecord<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         Object::start(out)
-            .field("dollar", &self.dollar)
-            .field("source", &self.source)
-            .field("reason", &self.reason)
+            .field(key!("dollar"), &self.dollar)
+            .field(key!("source"), &self.source)
+            .field(key!("reason"), &self.reason)
             .end();
     }
 }
