@@ -219,9 +219,10 @@ static SCAN_LENS: [u16; 32 * 32] = {
     t
 };
 
-/// The [`SCAN_LENS`] slot of a word of letters.
+/// The slot of a word of letters in a table by first two letters
+/// ([`SCAN_LENS`], and the currency context's).
 #[inline]
-const fn pair(w: &[u8]) -> usize {
+pub(crate) const fn pair(w: &[u8]) -> usize {
     let c1 = if w.len() > 1 { w[1] & 31 } else { 0 };
     (w[0] & 31) as usize * 32 + c1 as usize
 }
