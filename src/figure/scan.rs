@@ -3338,6 +3338,10 @@ impl<'a> Scanner<'a> {
         {
             return;
         }
+        if self.times.capacity() == 0 {
+            // As for figures (see `push_fig`).
+            self.times.reserve(12);
+        }
         self.times.push(TimeMention {
             span,
             kind,
@@ -3362,6 +3366,12 @@ impl<'a> Scanner<'a> {
         self.last_fig_end = span.end;
         self.last_fig_count = f.kind == FigureKind::Count;
         let _ = f.bare;
+        if self.figs.capacity() == 0 {
+            // Room for a dozen figures at once (most articles have fewer),
+            // not four then eight, a reallocation and a copy each; a dozen
+            // still fit in a small block of the allocator.
+            self.figs.reserve(12);
+        }
         self.figs.push(Figure {
             span,
             value,
