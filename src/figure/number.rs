@@ -181,6 +181,7 @@ impl Dec {
     }
 
     /// The nearest `f64`, rounded once.
+    #[inline]
     pub fn to_f64(self) -> f64 {
         if self.mant == 0 {
             return 0.0;
@@ -195,6 +196,14 @@ impl Dec {
             let v = if self.exp >= 0 { m * p } else { m / p };
             return if self.neg { -v } else { v };
         }
+        self.to_f64_parsed()
+    }
+
+    /// [`Dec::to_f64`] off the fast path (a nonzero mantissa): the decimal
+    /// written out and read back by the standard library's parser.
+    #[cold]
+    #[inline(never)]
+    fn to_f64_parsed(self) -> f64 {
         let mut buf = [0u8; 64];
         let mut n = 0;
         if self.neg {
@@ -254,6 +263,7 @@ pub(crate) enum Val {
 }
 
 impl Val {
+    #[inline]
     pub fn to_f64(self) -> f64 {
         match self {
             Val::Exact(d) => d.to_f64(),
@@ -295,6 +305,7 @@ impl Val {
         }
     }
 
+    #[inline]
     pub fn is_zero(self) -> bool {
         self.to_f64() == 0.0
     }

@@ -308,6 +308,13 @@ impl<'a> Scanner<'a> {
         self.text.get(i..).and_then(|s| s.chars().next())
     }
 
+    /// True when a CJK character ([`is_cjk`]) starts at `i`: its lead byte
+    /// (E3 or higher: U+3400 is E3 90 80) is looked at before it is decoded.
+    #[inline]
+    fn cjk_at(&self, i: usize) -> bool {
+        self.b.get(i).is_some_and(|&c| c >= 0xE3) && self.ch(i).is_some_and(is_cjk)
+    }
+
     #[inline]
     fn ch_before(&self, i: usize) -> Option<char> {
         self.text.get(..i).and_then(|s| s.chars().next_back())
@@ -1744,7 +1751,6 @@ impl<'a> Scanner<'a> {
 
         // ---- Left context -------------------------------------------------
         let before = &self.text[..s];
-        let prev = self.ch_before(s);
         // Ordinals and ranks: 第三, 前8位.
         if before.ends_with('第') || before.ends_with("第 ") {
             return Out::Skip(self.skip_zh_tail(num.end));
@@ -1765,8 +1771,7 @@ impl<'a> Scanner<'a> {
             return Out::Skip(num.end);
         }
         // Parenthesised restatements and list markers: (45), (1), 1. , 一、
-        let after_end = self.ch(num.end);
-        if matches!(prev, Some('(') | Some('（'))
+        if (before.ends_with('(') || before.ends_with('（'))
             && matches!(self.ch(self.skip_sp(num.end, 1)), Some(')') | Some('）'))
             && !self.standalone(s, num.end)
         {
@@ -1775,6 +1780,7 @@ impl<'a> Scanner<'a> {
         }
         if self.at_line_start(s) && num.src != Src::Words {
             let k = num.end;
+            let after_end = self.ch(k);
             let list = match after_end {
                 Some('、') => true,
                 Some('.') => {
@@ -1792,6 +1798,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // 一是, 二要: enumerations in Chinese task lists.
+        let after_end = if is_zh_num { self.ch(num.end) } else { None };
         if is_zh_num
             && matches!(
                 after_end,
@@ -1800,6 +1807,7 @@ impl<'a> Scanner<'a> {
             && num.val.to_f64() < 20.0
             && !num.zh.is_some_and(|z| z.arabic)
         {
+            let prev = self.ch_before(s);
             let clause_start = matches!(
                 prev,
                 None | Some('\n')
@@ -1962,10 +1970,25 @@ impl<'a> Scanner<'a> {
         }
         // Negative numbers: -5, 负3.
         if !negated {
-            let mut p0 = self.ch_before(start);
-            if p0 == Some(' ') && trim_end(&self.text[..start]).ends_with('负') {
-                start = trim_end(&self.text[..start]).len();
-                p0 = Some('负');
+            // The character before, when it is one of the three that count
+            // here (a space, '-', 负), read from its bytes.
+            let bs = &self.text[..start];
+            let mut p0 = match bs.as_bytes().last() {
+                Some(b' ') => Some(' '),
+                Some(b'-') => Some('-'),
+                Some(_) if bs.ends_with('负') => Some('负'),
+                _ => None,
+            };
+            // A minus alone on the line before the number, spaces around it.
+            let mut lone_minus = false;
+            if p0 == Some(' ') {
+                let t = trim_end(bs);
+                if t.ends_with('负') {
+                    start = t.len();
+                    p0 = Some('负');
+                } else {
+                    lone_minus = t.ends_with('-') && trim_start(&t[..t.len() - 1]).is_empty();
+                }
             }
             if p0 == Some('-') || p0 == Some('负') {
                 let m = start - p0.map_or(1, |c| c.len_utf8());
@@ -1987,7 +2010,7 @@ impl<'a> Scanner<'a> {
                     val = val.neg();
                     start = m;
                 }
-            } else if p0 == Some(' ') && is_lone_minus(&self.text[..start]) {
+            } else if lone_minus {
                 val = val.neg();
                 start = self.text.find('-').unwrap_or(start);
             }
@@ -2043,7 +2066,7 @@ impl<'a> Scanner<'a> {
         let rest_at = |k: usize| &self.text[k..];
         // Attached letters already handled; read the unit word.
         let k0 = num.end;
-        let k = if num.src == Src::Zh || self.ch(k0).is_some_and(is_cjk) {
+        let k = if num.src == Src::Zh || self.cjk_at(k0) {
             self.skip_sp(k0, 4)
         } else {
             self.skip_sp(k0, 2)
@@ -2051,9 +2074,11 @@ impl<'a> Scanner<'a> {
         let mut matched: Option<(&'static UnitDef, usize)> = None;
         if !num.percent {
             let r = rest_at(k);
-            let zh_next = self
-                .ch(k)
-                .is_some_and(|c| is_cjk(c) || c == '%' || c == '‰');
+            // ('‰' is E2 80 B0, every CJK character starts E3 or higher.)
+            let zh_next = self.b.get(k).is_some_and(|&c| c == b'%' || c >= 0xE2)
+                && self
+                    .ch(k)
+                    .is_some_and(|c| is_cjk(c) || c == '%' || c == '‰');
             if zh_next {
                 matched = unit::match_suffix(r, &ZH_SUFFIX);
             } else if num.tail_scale.is_some()
@@ -2316,10 +2341,7 @@ impl<'a> Scanner<'a> {
 
         // ---- Time, counts and what is not a figure ------------------------
         if kind == FigureKind::Count && !num.fraction {
-            if is_zh_num
-                || num.src == Src::Arabic && self.ch(k).is_some_and(is_cjk)
-                || num.src == Src::Zh
-            {
+            if is_zh_num || num.src == Src::Arabic && self.cjk_at(k) || num.src == Src::Zh {
                 match self.zh_after(num, k, start) {
                     ZhAfter::Time(kind_t, e) => {
                         return Out::Time(Span::new(start.min(s), e), kind_t)
@@ -3553,13 +3575,6 @@ fn trim_start(s: &str) -> &str {
     &s[k..]
 }
 
-/// `s.trim() == "-"`: a minus sign alone, white space around it.
-#[inline]
-fn is_lone_minus(s: &str) -> bool {
-    let t = trim_end(s);
-    t.ends_with('-') && trim_start(&t[..t.len() - 1]).is_empty()
-}
-
 /// ASCII case-insensitive prefix test that never slices inside a character.
 #[inline]
 fn ci_prefix(s: &str, p: &str) -> bool {
@@ -3618,6 +3633,35 @@ impl Built {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lead-byte test of `cjk_at` agrees with decoding, at every byte.
+    #[test]
+    fn cjk_at_agrees_with_decoding() {
+        let text = "a1 ,%‰\u{33FF}\u{3400}\u{4DBF}\u{4DC0}中\u{9FFF}\u{A000}\u{F8FF}\u{F900}\u{FAFF}\u{FB00}é€（\u{1FFFF}\u{20000}\u{2FFFF}\u{30000}";
+        let ctx = FigureContext::default();
+        let (mut f, mut t) = (Vec::new(), Vec::new());
+        let sc = Scanner::new(text, &ctx, &mut f, &mut t);
+        for i in 0..=text.len() + 1 {
+            assert_eq!(sc.cjk_at(i), sc.ch(i).is_some_and(is_cjk), "{i}");
+        }
+    }
+
+    /// Negative numbers, read from the bytes before them.
+    #[test]
+    fn minus_signs() {
+        let v = |text: &str| {
+            let (mut f, mut t) = (Vec::new(), Vec::new());
+            super::super::find_into(text, &FigureContext::default(), &mut f, &mut t);
+            f.iter()
+                .map(|x| (x.value, x.span.start))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(v("-5%"), vec![(-5.0, 0)]);
+        assert_eq!(v("  -  5%"), vec![(-5.0, 2)]);
+        assert_eq!(v("利润为负3亿元")[0].0, -300_000_000.0);
+        assert_eq!(v("利润为负 3亿元")[0].0, -300_000_000.0);
+        assert_eq!(v("rose 3-5%")[0].0, 3.0);
+    }
 
     /// The one-character tests that guard the cue lists cover every cue.
     #[test]
