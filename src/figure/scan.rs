@@ -205,8 +205,46 @@ struct Num {
     approx: Option<Precision>,
     percent: bool,
     fraction: bool,
-    zh: Option<ZhNum>,
-    en: Option<en::EnNum>,
+    zh: Option<ZhFacts>,
+    en: Option<EnFacts>,
+}
+
+/// What the scan reads of a Chinese numeral ([`ZhNum`]) once its value,
+/// end and cues are in the [`Num`]: a few flags, so that a `Num` (moved
+/// about for every number) stays small.
+#[derive(Clone, Copy, Debug)]
+struct ZhFacts {
+    zh_chars: u32,
+    arabic: bool,
+    digit_string: bool,
+    leading_digit: bool,
+    has_mult: bool,
+    weak_only: bool,
+    decimal: bool,
+}
+
+impl ZhFacts {
+    fn of(z: &ZhNum) -> ZhFacts {
+        ZhFacts {
+            zh_chars: z.zh_chars,
+            arabic: z.arabic,
+            digit_string: z.digit_string,
+            leading_digit: z.leading_digit,
+            has_mult: z.has_mult,
+            weak_only: z.weak_only,
+            decimal: z.decimal,
+        }
+    }
+}
+
+/// What the scan reads of a written English number ([`en::EnNum`]) once its
+/// value and end are in the [`Num`] (see [`ZhFacts`]).
+#[derive(Clone, Copy, Debug)]
+struct EnFacts {
+    words: u32,
+    digits: bool,
+    fraction: bool,
+    article: bool,
 }
 
 /// The outcome for one number.
@@ -1151,7 +1189,12 @@ impl<'a> Scanner<'a> {
                 num.tail_scale = Some(x);
             }
         }
-        num.en = Some(e);
+        num.en = Some(EnFacts {
+            words: e.words,
+            digits: e.digits,
+            fraction: e.fraction,
+            article: e.article,
+        });
         num
     }
 
@@ -1197,7 +1240,7 @@ impl<'a> Scanner<'a> {
         if p > 0 {
             num.tail_scale = Some(p);
         }
-        num.zh = Some(z);
+        num.zh = Some(ZhFacts::of(&z));
         num
     }
 
