@@ -1821,9 +1821,14 @@ impl<'a> Scanner<'a> {
             let close = self.skip_sp(num.end, 1);
             return Out::Skip(close + self.ch(close).map_or(1, |c| c.len_utf8()));
         }
-        if self.at_line_start(s) && num.src != Src::Words {
+        if num.src != Src::Words {
+            // A list marker: '、', '.', ')' or '）' after a number at the
+            // start of a line (looked for only after one of them).
             let k = num.end;
-            let after_end = self.ch(k);
+            let after_end = match self.b.get(k) {
+                Some(&c) if c == b'.' || c == b')' || c >= 0x80 => self.ch(k),
+                _ => None,
+            };
             let list = match after_end {
                 Some('、') => true,
                 Some('.') => {
@@ -1836,7 +1841,7 @@ impl<'a> Scanner<'a> {
                 Some(')') | Some('）') => num.val.to_f64() < 100.0,
                 _ => false,
             };
-            if list {
+            if list && self.at_line_start(s) {
                 return Out::Skip(k + after_end.map_or(1, char::len_utf8));
             }
         }
