@@ -263,8 +263,18 @@ pub(crate) enum Val {
 }
 
 impl Val {
-    #[inline]
+    #[inline(always)]
     pub fn to_f64(self) -> f64 {
+        match self {
+            Val::Exact(d) => d.to_f64(),
+            _ => self.to_f64_other(),
+        }
+    }
+
+    /// [`Val::to_f64`] of a ratio or a float (an exact value is the common
+    /// case, inlined).
+    #[inline(never)]
+    fn to_f64_other(self) -> f64 {
         match self {
             Val::Exact(d) => d.to_f64(),
             Val::Ratio(n, d) => {

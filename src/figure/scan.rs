@@ -379,6 +379,7 @@ impl<'a> Scanner<'a> {
     /// A number asks for the words around it several times over (reference,
     /// month, currency, approximation...): the last two answers are kept,
     /// by where the word ends.
+    #[inline]
     fn word_before(&self, i: usize) -> (usize, &'a str) {
         let b = self.b;
         let e = self.skip_sp_back(i, 3);
@@ -404,6 +405,7 @@ impl<'a> Scanner<'a> {
 
     /// The ASCII word starting at `i` (after skipping spaces): (end, word);
     /// the last two answers are kept, as for [`Scanner::word_before`].
+    #[inline]
     fn word_after(&self, i: usize) -> (usize, &'a str) {
         let b = self.b;
         let s = self.skip_sp(i, 3);
