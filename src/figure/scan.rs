@@ -2871,10 +2871,16 @@ impl<'a> Scanner<'a> {
 
     /// 两成 = 20 %, 九折 = 90 %, 75折 = 75 %, 七成六 = 76 %, 三成半 = 35 %.
     fn zh_cheng(&self, num: &Num, k: usize) -> Option<(Val, usize)> {
-        let c = self.ch(k)?;
-        if c != '成' && c != '折' {
+        // (Read from the bytes: 成 and 折 start with a lead byte, so `k` is
+        // a character boundary when they match.)
+        let r = &self.b[k.min(self.b.len())..];
+        let c = if r.starts_with("成".as_bytes()) {
+            '成'
+        } else if r.starts_with("折".as_bytes()) {
+            '折'
+        } else {
             return None;
-        }
+        };
         let nx = self.ch(k + 3);
         if c == '成'
             && matches!(
@@ -3008,102 +3014,110 @@ impl<'a> Scanner<'a> {
         let is_arabic_only = z.is_none_or(|z| z.zh_chars == 0);
         let int4 = (is_arabic_only && num.plain && num.int_digits == 4)
             || z.is_some_and(|z| z.digit_string && z.zh_chars == 4);
-        // Time.
-        if r.starts_with('年') {
-            let e = k + 3;
-            if int4 && (1000.0..3000.0).contains(&v) {
-                let mut e2 = e;
-                for w in ["年底", "年初", "年末", "年中"] {
-                    if r.starts_with(w) {
-                        e2 = k + w.len();
+        // Time words and temperature units: all of them start with one of
+        // a few characters ([`zh_time_first`]), tested once.
+        if zh_time_first(r) {
+            // Time.
+            if r.starts_with('年') {
+                let e = k + 3;
+                if int4 && (1000.0..3000.0).contains(&v) {
+                    let mut e2 = e;
+                    for w in ["年底", "年初", "年末", "年中"] {
+                        if r.starts_with(w) {
+                            e2 = k + w.len();
+                        }
                     }
+                    return ZhAfter::Time(TimeKind::Year, e2);
                 }
-                return ZhAfter::Time(TimeKind::Year, e2);
+                if r.starts_with("年代") {
+                    return ZhAfter::Skip(k + 6);
+                }
+                if r.starts_with("年级") {
+                    return ZhAfter::Skip(k + 6);
+                }
+                return ZhAfter::Time(TimeKind::Duration, e);
             }
-            if r.starts_with("年代") {
-                return ZhAfter::Skip(k + 6);
-            }
-            if r.starts_with("年级") {
-                return ZhAfter::Skip(k + 6);
-            }
-            return ZhAfter::Time(TimeKind::Duration, e);
-        }
-        if r.starts_with("个月")
-            || r.starts_with("个多月")
-            || r.starts_with("个星期")
-            || r.starts_with("个小时")
-            || r.starts_with("个工作日")
-            || r.starts_with("个季度")
-        {
-            let l = if r.starts_with("个多月") {
-                9
-            } else if r.starts_with("个工作日") {
-                12
-            } else if r.starts_with("个星期") || r.starts_with("个小时") || r.starts_with("个季度")
+            if r.starts_with("个月")
+                || r.starts_with("个多月")
+                || r.starts_with("个星期")
+                || r.starts_with("个小时")
+                || r.starts_with("个工作日")
+                || r.starts_with("个季度")
             {
-                9
-            } else {
-                6
-            };
-            return ZhAfter::Time(TimeKind::Duration, k + l);
-        }
-        if r.starts_with('月') && (1.0..=12.0).contains(&v) {
-            let mut e = k + 3;
-            if r.starts_with("月份") {
-                e += 3;
-            }
-            // X月Y日
-            let e2 = self.skip_sp(e, 2);
-            if let Some(c) = self.ch(e2) {
-                if c.is_ascii_digit()
-                    || matches!(zh::zc(c), Some(zh::Zc::Digit(..) | zh::Zc::Mult(10, _)))
+                let l = if r.starts_with("个多月") {
+                    9
+                } else if r.starts_with("个工作日") {
+                    12
+                } else if r.starts_with("个星期")
+                    || r.starts_with("个小时")
+                    || r.starts_with("个季度")
                 {
-                    if let Some(d) = self.parse_num(e2) {
-                        let e3 = self.skip_sp(d.end, 2);
-                        if self.text[e3..].starts_with('日') || self.text[e3..].starts_with('号')
-                        {
-                            return ZhAfter::Time(TimeKind::Date, e3 + 3);
+                    9
+                } else {
+                    6
+                };
+                return ZhAfter::Time(TimeKind::Duration, k + l);
+            }
+            if r.starts_with('月') && (1.0..=12.0).contains(&v) {
+                let mut e = k + 3;
+                if r.starts_with("月份") {
+                    e += 3;
+                }
+                // X月Y日
+                let e2 = self.skip_sp(e, 2);
+                if let Some(c) = self.ch(e2) {
+                    if c.is_ascii_digit()
+                        || matches!(zh::zc(c), Some(zh::Zc::Digit(..) | zh::Zc::Mult(10, _)))
+                    {
+                        if let Some(d) = self.parse_num(e2) {
+                            let e3 = self.skip_sp(d.end, 2);
+                            if self.text[e3..].starts_with('日')
+                                || self.text[e3..].starts_with('号')
+                            {
+                                return ZhAfter::Time(TimeKind::Date, e3 + 3);
+                            }
                         }
                     }
                 }
+                for w in ["底", "初", "末", "中旬", "上旬", "下旬"] {
+                    if self.text[e..].starts_with(w) {
+                        e += w.len();
+                        break;
+                    }
+                }
+                return ZhAfter::Time(TimeKind::Month, e);
             }
-            for w in ["底", "初", "末", "中旬", "上旬", "下旬"] {
-                if self.text[e..].starts_with(w) {
-                    e += w.len();
-                    break;
+            if (r.starts_with('日') || r.starts_with('号') && self.text[..start].ends_with('月'))
+                && (1.0..=31.0).contains(&v)
+            {
+                return ZhAfter::Time(TimeKind::Date, k + 3);
+            }
+            if r.starts_with("季度") && (1.0..=4.0).contains(&v) {
+                return ZhAfter::Time(TimeKind::Quarter, k + 6);
+            }
+            if r.starts_with("季") && (1.0..=4.0).contains(&v) && !r.starts_with("季节") {
+                return ZhAfter::Time(TimeKind::Quarter, k + 3);
+            }
+            for w in [
+                "天", "周年", "周岁", "小时", "分钟", "秒钟", "昼夜", "星期", "世纪", "周",
+            ] {
+                if r.starts_with(w) {
+                    return match w {
+                        "周年" | "周岁" | "世纪" => ZhAfter::Skip(k + w.len()),
+                        _ => ZhAfter::Time(TimeKind::Duration, k + w.len()),
+                    };
                 }
             }
-            return ZhAfter::Time(TimeKind::Month, e);
-        }
-        if (r.starts_with('日') || r.starts_with('号') && self.text[..start].ends_with('月'))
-            && (1.0..=31.0).contains(&v)
-        {
-            return ZhAfter::Time(TimeKind::Date, k + 3);
-        }
-        if r.starts_with("季度") && (1.0..=4.0).contains(&v) {
-            return ZhAfter::Time(TimeKind::Quarter, k + 6);
-        }
-        if r.starts_with("季") && (1.0..=4.0).contains(&v) && !r.starts_with("季节") {
-            return ZhAfter::Time(TimeKind::Quarter, k + 3);
-        }
-        for w in [
-            "天", "周年", "周岁", "小时", "分钟", "秒钟", "昼夜", "星期", "世纪", "周",
-        ] {
-            if r.starts_with(w) {
-                return match w {
-                    "周年" | "周岁" | "世纪" => ZhAfter::Skip(k + w.len()),
-                    _ => ZhAfter::Time(TimeKind::Duration, k + w.len()),
-                };
+            // Temperatures.
+            if r.starts_with("摄氏度")
+                || r.starts_with('℃')
+                || r.starts_with("华氏度")
+                || r.starts_with('度') && !r.starts_with("度电")
+            {
+                return ZhAfter::Skip(k + r.chars().next().map_or(3, char::len_utf8));
             }
         }
-        // Temperatures.
-        if r.starts_with("摄氏度")
-            || r.starts_with('℃')
-            || r.starts_with("华氏度")
-            || r.starts_with('度') && !r.starts_with("度电")
-        {
-            return ZhAfter::Skip(k + r.chars().next().map_or(3, char::len_utf8));
-        }
+
         // 前 + number: ranks (前8位) and periods (前四个月 handled above).
         let before = &self.text[..start];
         let rank = before.ends_with('前')
@@ -3625,6 +3639,35 @@ fn trim_start(s: &str) -> &str {
     &s[k..]
 }
 
+/// True when `r` starts with the first character of one of the time words
+/// and temperature units [`Scanner::zh_after`] looks for first (年, 个月,
+/// 月, 日, 号, 季度, 天, 周年, 小时, 摄氏度, ℃, 度...).
+#[inline]
+fn zh_time_first(r: &str) -> bool {
+    matches!(
+        r.chars().next(),
+        Some(
+            '年' | '个'
+                | '月'
+                | '日'
+                | '号'
+                | '季'
+                | '天'
+                | '周'
+                | '小'
+                | '分'
+                | '秒'
+                | '昼'
+                | '星'
+                | '世'
+                | '摄'
+                | '℃'
+                | '华'
+                | '度'
+        )
+    )
+}
+
 /// ASCII case-insensitive prefix test that never slices inside a character.
 #[inline]
 fn ci_prefix(s: &str, p: &str) -> bool {
@@ -3683,6 +3726,50 @@ impl Built {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every time word and temperature unit `zh_after` tests first starts
+    /// with a character of `zh_time_first`.
+    #[test]
+    fn zh_time_words_pass_the_first_test() {
+        for w in [
+            "年",
+            "年底",
+            "年初",
+            "年末",
+            "年中",
+            "年代",
+            "年级",
+            "个月",
+            "个多月",
+            "个星期",
+            "个小时",
+            "个工作日",
+            "个季度",
+            "月",
+            "月份",
+            "日",
+            "号",
+            "季度",
+            "季",
+            "天",
+            "周年",
+            "周岁",
+            "小时",
+            "分钟",
+            "秒钟",
+            "昼夜",
+            "星期",
+            "世纪",
+            "周",
+            "摄氏度",
+            "℃",
+            "华氏度",
+            "度",
+        ] {
+            assert!(zh_time_first(w), "{w}");
+        }
+        assert!(!zh_time_first("吨") && !zh_time_first("") && !zh_time_first("t"));
+    }
 
     /// The lead-byte test of `cjk_at` agrees with decoding, at every byte.
     #[test]
