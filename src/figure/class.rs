@@ -219,9 +219,10 @@ static SCAN_LENS: [u16; 32 * 32] = {
     t
 };
 
-/// The [`SCAN_LENS`] slot of a word of letters.
+/// The slot of a word of letters in a table by first two letters
+/// ([`SCAN_LENS`], and the currency context's).
 #[inline]
-const fn pair(w: &[u8]) -> usize {
+pub(crate) const fn pair(w: &[u8]) -> usize {
     let c1 = if w.len() > 1 { w[1] & 31 } else { 0 };
     (w[0] & 31) as usize * 32 + c1 as usize
 }
@@ -514,6 +515,9 @@ pub(crate) struct PrefixSet<const N: usize> {
     first: [u32; N],
     /// The words, in the order of `first` (list order among equals).
     words: [&'static str; N],
+    /// One bit per first character, by its code point modulo 1024: most
+    /// characters are ruled out by it, without the search of `first`.
+    bits: [u64; 16],
 }
 
 impl<const N: usize> PrefixSet<N> {
@@ -522,9 +526,11 @@ impl<const N: usize> PrefixSet<N> {
         assert!(words.len() == N);
         let mut first = [0u32; N];
         let mut ws = [""; N];
+        let mut bits = [0u64; 16];
         let mut n = 0;
         while n < N {
             let c = first_char(words[n].as_bytes());
+            bits[(c as usize % 1024) / 64] |= 1 << (c % 64);
             let mut j = n;
             while j > 0 && first[j - 1] > c {
                 first[j] = first[j - 1];
@@ -535,13 +541,26 @@ impl<const N: usize> PrefixSet<N> {
             ws[j] = words[n];
             n += 1;
         }
-        PrefixSet { first, words: ws }
+        PrefixSet {
+            first,
+            words: ws,
+            bits,
+        }
+    }
+
+    /// False when no word starts with the character `c` (true may be wrong).
+    #[inline]
+    fn may_start(&self, c: u32) -> bool {
+        self.bits[(c as usize % 1024) / 64] >> (c % 64) & 1 != 0
     }
 
     /// The byte length of the longest word `s` starts with.
     #[inline]
     pub(crate) fn longest(&self, s: &str) -> Option<usize> {
         let c = s.chars().next()? as u32;
+        if !self.may_start(c) {
+            return None;
+        }
         let mut k = self.first.partition_point(|&x| x < c);
         let mut best: Option<usize> = None;
         while k < N && self.first[k] == c {
@@ -557,7 +576,7 @@ impl<const N: usize> PrefixSet<N> {
     /// True when one of the words occurs anywhere in `s`.
     pub(crate) fn occurs_in(&self, s: &str) -> bool {
         s.char_indices()
-            .any(|(k, _)| self.longest(&s[k..]).is_some())
+            .any(|(k, c)| self.may_start(c as u32) && self.longest(&s[k..]).is_some())
     }
 }
 
@@ -679,6 +698,12 @@ mod tests {
         assert_eq!(P.longest("百分"), None);
         assert_eq!(P.longest(""), None);
         assert!(P.occurs_in("三百分点") && !P.occurs_in("三百分") && P.occurs_in("xa"));
+        // A character sharing the bit of a first character (code points
+        // 1024 apart) is still looked up and not found.
+        let alias = char::from_u32('个' as u32 + 1024).unwrap();
+        assert!(P.may_start(alias as u32));
+        assert_eq!(P.longest(&format!("{alias}月")), None);
+        assert!(!P.occurs_in(&format!("{alias}{alias}")));
     }
 
     #[test]

@@ -181,6 +181,7 @@ impl Dec {
     }
 
     /// The nearest `f64`, rounded once.
+    #[inline]
     pub fn to_f64(self) -> f64 {
         if self.mant == 0 {
             return 0.0;
@@ -195,6 +196,14 @@ impl Dec {
             let v = if self.exp >= 0 { m * p } else { m / p };
             return if self.neg { -v } else { v };
         }
+        self.to_f64_parsed()
+    }
+
+    /// [`Dec::to_f64`] off the fast path (a nonzero mantissa): the decimal
+    /// written out and read back by the standard library's parser.
+    #[cold]
+    #[inline(never)]
+    fn to_f64_parsed(self) -> f64 {
         let mut buf = [0u8; 64];
         let mut n = 0;
         if self.neg {
@@ -254,7 +263,18 @@ pub(crate) enum Val {
 }
 
 impl Val {
+    #[inline(always)]
     pub fn to_f64(self) -> f64 {
+        match self {
+            Val::Exact(d) => d.to_f64(),
+            _ => self.to_f64_other(),
+        }
+    }
+
+    /// [`Val::to_f64`] of a ratio or a float (an exact value is the common
+    /// case, inlined).
+    #[inline(never)]
+    fn to_f64_other(self) -> f64 {
         match self {
             Val::Exact(d) => d.to_f64(),
             Val::Ratio(n, d) => {
@@ -295,6 +315,7 @@ impl Val {
         }
     }
 
+    #[inline]
     pub fn is_zero(self) -> bool {
         self.to_f64() == 0.0
     }
@@ -363,7 +384,50 @@ fn run_of_digits(b: &[u8], i: usize) -> usize {
 /// digit). Commas group thousands (`1,234,567`, Indian `12,34,567`), a single
 /// space or thin space groups only three-digit groups after a group of at most
 /// three digits.
+#[inline]
 pub(crate) fn parse_arabic(b: &[u8], i: usize) -> Option<Arabic> {
+    // Most numbers are a plain run of digits that nothing after it extends:
+    // read at once, as the general reading below would. A decimal point, a
+    // separator or a space group needs a digit after it, an exponent a
+    // digit or a sign (`1e10`, `1.3x10^6`, `2^5`).
+    let int_len = run_of_digits(b, i);
+    let j = i + int_len;
+    let extended = match b.get(j) {
+        Some(b'.' | b',' | b' ') => digit_at(b, j + 1).is_some(),
+        Some(b'e' | b'E') => matches!(b.get(j + 1), Some(b'0'..=b'9' | b'+' | b'-')),
+        Some(b'x' | b'X') => b.get(j + 1) == Some(&b'1'),
+        Some(b'^') => true,
+        _ => false,
+    };
+    if int_len > 0 && !extended {
+        let d = if int_len <= 19 {
+            // Below 10^19: a u64 holds it, as `push_digit` would have.
+            let mut m = 0u64;
+            for &c in &b[i..j] {
+                m = m * 10 + (c - b'0') as u64;
+            }
+            Dec::int(m as u128)
+        } else {
+            let mut d = Dec::ZERO;
+            for &c in &b[i..j] {
+                d.push_digit(c - b'0');
+            }
+            d
+        };
+        return Some(Arabic {
+            end: i + int_len,
+            val: Val::Exact(d),
+            int_digits: int_len as u32,
+            grouped: false,
+            decimal: false,
+            leading_zero: int_len > 1 && b[i] == b'0',
+        });
+    }
+    parse_arabic_general(b, i)
+}
+
+/// [`parse_arabic`] of every form.
+fn parse_arabic_general(b: &[u8], i: usize) -> Option<Arabic> {
     let n = b.len();
     let mut j = i;
     let mut d = Dec::ZERO;
@@ -680,6 +744,48 @@ mod tests {
                 .unwrap();
             let want = if mant == 0 { 0.0 } else { want };
             assert_eq!(d.to_f64().to_bits(), want.to_bits(), "{d:?}");
+        }
+    }
+
+    /// The plain-digits fast path of `parse_arabic` reads as the general
+    /// reading does.
+    #[test]
+    fn fast_path_agrees_with_the_general_reading() {
+        let alphabet = b"0123456789000., ,eExX^+-/a1\xe4.. ,,  999999999";
+        let mut x: u64 = 0x0DDB_1A5E_5BAD_5EED;
+        for _ in 0..200_000 {
+            let mut t = Vec::new();
+            for _ in 0..(x % 48) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            for i in 0..t.len() {
+                let (a, g) = (parse_arabic(&t, i), parse_arabic_general(&t, i));
+                assert_eq!(a.is_some(), g.is_some(), "{t:?} {i}");
+                if let (Some(a), Some(g)) = (a, g) {
+                    assert_eq!(
+                        (
+                            a.end,
+                            a.val,
+                            a.int_digits,
+                            a.grouped,
+                            a.decimal,
+                            a.leading_zero
+                        ),
+                        (
+                            g.end,
+                            g.val,
+                            g.int_digits,
+                            g.grouped,
+                            g.decimal,
+                            g.leading_zero
+                        ),
+                        "{t:?} {i}"
+                    );
+                }
+            }
         }
     }
 

@@ -205,8 +205,46 @@ struct Num {
     approx: Option<Precision>,
     percent: bool,
     fraction: bool,
-    zh: Option<ZhNum>,
-    en: Option<en::EnNum>,
+    zh: Option<ZhFacts>,
+    en: Option<EnFacts>,
+}
+
+/// What the scan reads of a Chinese numeral ([`ZhNum`]) once its value,
+/// end and cues are in the [`Num`]: a few flags, so that a `Num` (moved
+/// about for every number) stays small.
+#[derive(Clone, Copy, Debug)]
+struct ZhFacts {
+    zh_chars: u32,
+    arabic: bool,
+    digit_string: bool,
+    leading_digit: bool,
+    has_mult: bool,
+    weak_only: bool,
+    decimal: bool,
+}
+
+impl ZhFacts {
+    fn of(z: &ZhNum) -> ZhFacts {
+        ZhFacts {
+            zh_chars: z.zh_chars,
+            arabic: z.arabic,
+            digit_string: z.digit_string,
+            leading_digit: z.leading_digit,
+            has_mult: z.has_mult,
+            weak_only: z.weak_only,
+            decimal: z.decimal,
+        }
+    }
+}
+
+/// What the scan reads of a written English number ([`en::EnNum`]) once its
+/// value and end are in the [`Num`] (see [`ZhFacts`]).
+#[derive(Clone, Copy, Debug)]
+struct EnFacts {
+    words: u32,
+    digits: bool,
+    fraction: bool,
+    article: bool,
 }
 
 /// The outcome for one number.
@@ -308,6 +346,13 @@ impl<'a> Scanner<'a> {
         self.text.get(i..).and_then(|s| s.chars().next())
     }
 
+    /// True when a CJK character ([`is_cjk`]) starts at `i`: its lead byte
+    /// (E3 or higher: U+3400 is E3 90 80) is looked at before it is decoded.
+    #[inline]
+    fn cjk_at(&self, i: usize) -> bool {
+        self.b.get(i).is_some_and(|&c| c >= 0xE3) && self.ch(i).is_some_and(is_cjk)
+    }
+
     #[inline]
     fn ch_before(&self, i: usize) -> Option<char> {
         self.text.get(..i).and_then(|s| s.chars().next_back())
@@ -334,6 +379,7 @@ impl<'a> Scanner<'a> {
     /// A number asks for the words around it several times over (reference,
     /// month, currency, approximation...): the last two answers are kept,
     /// by where the word ends.
+    #[inline]
     fn word_before(&self, i: usize) -> (usize, &'a str) {
         let b = self.b;
         let e = self.skip_sp_back(i, 3);
@@ -359,6 +405,7 @@ impl<'a> Scanner<'a> {
 
     /// The ASCII word starting at `i` (after skipping spaces): (end, word);
     /// the last two answers are kept, as for [`Scanner::word_before`].
+    #[inline]
     fn word_after(&self, i: usize) -> (usize, &'a str) {
         let b = self.b;
         let s = self.skip_sp(i, 3);
@@ -1144,7 +1191,12 @@ impl<'a> Scanner<'a> {
                 num.tail_scale = Some(x);
             }
         }
-        num.en = Some(e);
+        num.en = Some(EnFacts {
+            words: e.words,
+            digits: e.digits,
+            fraction: e.fraction,
+            article: e.article,
+        });
         num
     }
 
@@ -1190,7 +1242,7 @@ impl<'a> Scanner<'a> {
         if p > 0 {
             num.tail_scale = Some(p);
         }
-        num.zh = Some(z);
+        num.zh = Some(ZhFacts::of(&z));
         num
     }
 
@@ -1744,7 +1796,6 @@ impl<'a> Scanner<'a> {
 
         // ---- Left context -------------------------------------------------
         let before = &self.text[..s];
-        let prev = self.ch_before(s);
         // Ordinals and ranks: 第三, 前8位.
         if before.ends_with('第') || before.ends_with("第 ") {
             return Out::Skip(self.skip_zh_tail(num.end));
@@ -1765,16 +1816,21 @@ impl<'a> Scanner<'a> {
             return Out::Skip(num.end);
         }
         // Parenthesised restatements and list markers: (45), (1), 1. , 一、
-        let after_end = self.ch(num.end);
-        if matches!(prev, Some('(') | Some('（'))
+        if (before.ends_with('(') || before.ends_with('（'))
             && matches!(self.ch(self.skip_sp(num.end, 1)), Some(')') | Some('）'))
             && !self.standalone(s, num.end)
         {
             let close = self.skip_sp(num.end, 1);
             return Out::Skip(close + self.ch(close).map_or(1, |c| c.len_utf8()));
         }
-        if self.at_line_start(s) && num.src != Src::Words {
+        if num.src != Src::Words {
+            // A list marker: '、', '.', ')' or '）' after a number at the
+            // start of a line (looked for only after one of them).
             let k = num.end;
+            let after_end = match self.b.get(k) {
+                Some(&c) if c == b'.' || c == b')' || c >= 0x80 => self.ch(k),
+                _ => None,
+            };
             let list = match after_end {
                 Some('、') => true,
                 Some('.') => {
@@ -1787,11 +1843,12 @@ impl<'a> Scanner<'a> {
                 Some(')') | Some('）') => num.val.to_f64() < 100.0,
                 _ => false,
             };
-            if list {
+            if list && self.at_line_start(s) {
                 return Out::Skip(k + after_end.map_or(1, char::len_utf8));
             }
         }
         // 一是, 二要: enumerations in Chinese task lists.
+        let after_end = if is_zh_num { self.ch(num.end) } else { None };
         if is_zh_num
             && matches!(
                 after_end,
@@ -1800,6 +1857,7 @@ impl<'a> Scanner<'a> {
             && num.val.to_f64() < 20.0
             && !num.zh.is_some_and(|z| z.arabic)
         {
+            let prev = self.ch_before(s);
             let clause_start = matches!(
                 prev,
                 None | Some('\n')
@@ -1962,10 +2020,25 @@ impl<'a> Scanner<'a> {
         }
         // Negative numbers: -5, 负3.
         if !negated {
-            let mut p0 = self.ch_before(start);
-            if p0 == Some(' ') && trim_end(&self.text[..start]).ends_with('负') {
-                start = trim_end(&self.text[..start]).len();
-                p0 = Some('负');
+            // The character before, when it is one of the three that count
+            // here (a space, '-', 负), read from its bytes.
+            let bs = &self.text[..start];
+            let mut p0 = match bs.as_bytes().last() {
+                Some(b' ') => Some(' '),
+                Some(b'-') => Some('-'),
+                Some(_) if bs.ends_with('负') => Some('负'),
+                _ => None,
+            };
+            // A minus alone on the line before the number, spaces around it.
+            let mut lone_minus = false;
+            if p0 == Some(' ') {
+                let t = trim_end(bs);
+                if t.ends_with('负') {
+                    start = t.len();
+                    p0 = Some('负');
+                } else {
+                    lone_minus = t.ends_with('-') && trim_start(&t[..t.len() - 1]).is_empty();
+                }
             }
             if p0 == Some('-') || p0 == Some('负') {
                 let m = start - p0.map_or(1, |c| c.len_utf8());
@@ -1987,7 +2060,7 @@ impl<'a> Scanner<'a> {
                     val = val.neg();
                     start = m;
                 }
-            } else if p0 == Some(' ') && is_lone_minus(&self.text[..start]) {
+            } else if lone_minus {
                 val = val.neg();
                 start = self.text.find('-').unwrap_or(start);
             }
@@ -2043,7 +2116,7 @@ impl<'a> Scanner<'a> {
         let rest_at = |k: usize| &self.text[k..];
         // Attached letters already handled; read the unit word.
         let k0 = num.end;
-        let k = if num.src == Src::Zh || self.ch(k0).is_some_and(is_cjk) {
+        let k = if num.src == Src::Zh || self.cjk_at(k0) {
             self.skip_sp(k0, 4)
         } else {
             self.skip_sp(k0, 2)
@@ -2051,9 +2124,11 @@ impl<'a> Scanner<'a> {
         let mut matched: Option<(&'static UnitDef, usize)> = None;
         if !num.percent {
             let r = rest_at(k);
-            let zh_next = self
-                .ch(k)
-                .is_some_and(|c| is_cjk(c) || c == '%' || c == '‰');
+            // ('‰' is E2 80 B0, every CJK character starts E3 or higher.)
+            let zh_next = self.b.get(k).is_some_and(|&c| c == b'%' || c >= 0xE2)
+                && self
+                    .ch(k)
+                    .is_some_and(|c| is_cjk(c) || c == '%' || c == '‰');
             if zh_next {
                 matched = unit::match_suffix(r, &ZH_SUFFIX);
             } else if num.tail_scale.is_some()
@@ -2316,10 +2391,7 @@ impl<'a> Scanner<'a> {
 
         // ---- Time, counts and what is not a figure ------------------------
         if kind == FigureKind::Count && !num.fraction {
-            if is_zh_num
-                || num.src == Src::Arabic && self.ch(k).is_some_and(is_cjk)
-                || num.src == Src::Zh
-            {
+            if is_zh_num || num.src == Src::Arabic && self.cjk_at(k) || num.src == Src::Zh {
                 match self.zh_after(num, k, start) {
                     ZhAfter::Time(kind_t, e) => {
                         return Out::Time(Span::new(start.min(s), e), kind_t)
@@ -2799,10 +2871,16 @@ impl<'a> Scanner<'a> {
 
     /// 两成 = 20 %, 九折 = 90 %, 75折 = 75 %, 七成六 = 76 %, 三成半 = 35 %.
     fn zh_cheng(&self, num: &Num, k: usize) -> Option<(Val, usize)> {
-        let c = self.ch(k)?;
-        if c != '成' && c != '折' {
+        // (Read from the bytes: 成 and 折 start with a lead byte, so `k` is
+        // a character boundary when they match.)
+        let r = &self.b[k.min(self.b.len())..];
+        let c = if r.starts_with("成".as_bytes()) {
+            '成'
+        } else if r.starts_with("折".as_bytes()) {
+            '折'
+        } else {
             return None;
-        }
+        };
         let nx = self.ch(k + 3);
         if c == '成'
             && matches!(
@@ -2936,102 +3014,110 @@ impl<'a> Scanner<'a> {
         let is_arabic_only = z.is_none_or(|z| z.zh_chars == 0);
         let int4 = (is_arabic_only && num.plain && num.int_digits == 4)
             || z.is_some_and(|z| z.digit_string && z.zh_chars == 4);
-        // Time.
-        if r.starts_with('年') {
-            let e = k + 3;
-            if int4 && (1000.0..3000.0).contains(&v) {
-                let mut e2 = e;
-                for w in ["年底", "年初", "年末", "年中"] {
-                    if r.starts_with(w) {
-                        e2 = k + w.len();
+        // Time words and temperature units: all of them start with one of
+        // a few characters ([`zh_time_first`]), tested once.
+        if zh_time_first(r) {
+            // Time.
+            if r.starts_with('年') {
+                let e = k + 3;
+                if int4 && (1000.0..3000.0).contains(&v) {
+                    let mut e2 = e;
+                    for w in ["年底", "年初", "年末", "年中"] {
+                        if r.starts_with(w) {
+                            e2 = k + w.len();
+                        }
                     }
+                    return ZhAfter::Time(TimeKind::Year, e2);
                 }
-                return ZhAfter::Time(TimeKind::Year, e2);
+                if r.starts_with("年代") {
+                    return ZhAfter::Skip(k + 6);
+                }
+                if r.starts_with("年级") {
+                    return ZhAfter::Skip(k + 6);
+                }
+                return ZhAfter::Time(TimeKind::Duration, e);
             }
-            if r.starts_with("年代") {
-                return ZhAfter::Skip(k + 6);
-            }
-            if r.starts_with("年级") {
-                return ZhAfter::Skip(k + 6);
-            }
-            return ZhAfter::Time(TimeKind::Duration, e);
-        }
-        if r.starts_with("个月")
-            || r.starts_with("个多月")
-            || r.starts_with("个星期")
-            || r.starts_with("个小时")
-            || r.starts_with("个工作日")
-            || r.starts_with("个季度")
-        {
-            let l = if r.starts_with("个多月") {
-                9
-            } else if r.starts_with("个工作日") {
-                12
-            } else if r.starts_with("个星期") || r.starts_with("个小时") || r.starts_with("个季度")
+            if r.starts_with("个月")
+                || r.starts_with("个多月")
+                || r.starts_with("个星期")
+                || r.starts_with("个小时")
+                || r.starts_with("个工作日")
+                || r.starts_with("个季度")
             {
-                9
-            } else {
-                6
-            };
-            return ZhAfter::Time(TimeKind::Duration, k + l);
-        }
-        if r.starts_with('月') && (1.0..=12.0).contains(&v) {
-            let mut e = k + 3;
-            if r.starts_with("月份") {
-                e += 3;
-            }
-            // X月Y日
-            let e2 = self.skip_sp(e, 2);
-            if let Some(c) = self.ch(e2) {
-                if c.is_ascii_digit()
-                    || matches!(zh::zc(c), Some(zh::Zc::Digit(..) | zh::Zc::Mult(10, _)))
+                let l = if r.starts_with("个多月") {
+                    9
+                } else if r.starts_with("个工作日") {
+                    12
+                } else if r.starts_with("个星期")
+                    || r.starts_with("个小时")
+                    || r.starts_with("个季度")
                 {
-                    if let Some(d) = self.parse_num(e2) {
-                        let e3 = self.skip_sp(d.end, 2);
-                        if self.text[e3..].starts_with('日') || self.text[e3..].starts_with('号')
-                        {
-                            return ZhAfter::Time(TimeKind::Date, e3 + 3);
+                    9
+                } else {
+                    6
+                };
+                return ZhAfter::Time(TimeKind::Duration, k + l);
+            }
+            if r.starts_with('月') && (1.0..=12.0).contains(&v) {
+                let mut e = k + 3;
+                if r.starts_with("月份") {
+                    e += 3;
+                }
+                // X月Y日
+                let e2 = self.skip_sp(e, 2);
+                if let Some(c) = self.ch(e2) {
+                    if c.is_ascii_digit()
+                        || matches!(zh::zc(c), Some(zh::Zc::Digit(..) | zh::Zc::Mult(10, _)))
+                    {
+                        if let Some(d) = self.parse_num(e2) {
+                            let e3 = self.skip_sp(d.end, 2);
+                            if self.text[e3..].starts_with('日')
+                                || self.text[e3..].starts_with('号')
+                            {
+                                return ZhAfter::Time(TimeKind::Date, e3 + 3);
+                            }
                         }
                     }
                 }
+                for w in ["底", "初", "末", "中旬", "上旬", "下旬"] {
+                    if self.text[e..].starts_with(w) {
+                        e += w.len();
+                        break;
+                    }
+                }
+                return ZhAfter::Time(TimeKind::Month, e);
             }
-            for w in ["底", "初", "末", "中旬", "上旬", "下旬"] {
-                if self.text[e..].starts_with(w) {
-                    e += w.len();
-                    break;
+            if (r.starts_with('日') || r.starts_with('号') && self.text[..start].ends_with('月'))
+                && (1.0..=31.0).contains(&v)
+            {
+                return ZhAfter::Time(TimeKind::Date, k + 3);
+            }
+            if r.starts_with("季度") && (1.0..=4.0).contains(&v) {
+                return ZhAfter::Time(TimeKind::Quarter, k + 6);
+            }
+            if r.starts_with("季") && (1.0..=4.0).contains(&v) && !r.starts_with("季节") {
+                return ZhAfter::Time(TimeKind::Quarter, k + 3);
+            }
+            for w in [
+                "天", "周年", "周岁", "小时", "分钟", "秒钟", "昼夜", "星期", "世纪", "周",
+            ] {
+                if r.starts_with(w) {
+                    return match w {
+                        "周年" | "周岁" | "世纪" => ZhAfter::Skip(k + w.len()),
+                        _ => ZhAfter::Time(TimeKind::Duration, k + w.len()),
+                    };
                 }
             }
-            return ZhAfter::Time(TimeKind::Month, e);
-        }
-        if (r.starts_with('日') || r.starts_with('号') && self.text[..start].ends_with('月'))
-            && (1.0..=31.0).contains(&v)
-        {
-            return ZhAfter::Time(TimeKind::Date, k + 3);
-        }
-        if r.starts_with("季度") && (1.0..=4.0).contains(&v) {
-            return ZhAfter::Time(TimeKind::Quarter, k + 6);
-        }
-        if r.starts_with("季") && (1.0..=4.0).contains(&v) && !r.starts_with("季节") {
-            return ZhAfter::Time(TimeKind::Quarter, k + 3);
-        }
-        for w in [
-            "天", "周年", "周岁", "小时", "分钟", "秒钟", "昼夜", "星期", "世纪", "周",
-        ] {
-            if r.starts_with(w) {
-                return match w {
-                    "周年" | "周岁" | "世纪" => ZhAfter::Skip(k + w.len()),
-                    _ => ZhAfter::Time(TimeKind::Duration, k + w.len()),
-                };
+            // Temperatures.
+            if r.starts_with("摄氏度")
+                || r.starts_with('℃')
+                || r.starts_with("华氏度")
+                || r.starts_with('度') && !r.starts_with("度电")
+            {
+                return ZhAfter::Skip(k + r.chars().next().map_or(3, char::len_utf8));
             }
         }
-        // Temperatures.
-        if r.starts_with("摄氏度")
-            || r.starts_with('℃')
-            || r.starts_with("华氏度")
-            || r.starts_with('度') && !r.starts_with("度电")
-        {
-            return ZhAfter::Skip(k + r.chars().next().map_or(3, char::len_utf8));
-        }
+
         // 前 + number: ranks (前8位) and periods (前四个月 handled above).
         let before = &self.text[..start];
         let rank = before.ends_with('前')
@@ -3338,6 +3424,10 @@ impl<'a> Scanner<'a> {
         {
             return;
         }
+        if self.times.capacity() == 0 {
+            // As for figures (see `push_fig`).
+            self.times.reserve(12);
+        }
         self.times.push(TimeMention {
             span,
             kind,
@@ -3362,6 +3452,12 @@ impl<'a> Scanner<'a> {
         self.last_fig_end = span.end;
         self.last_fig_count = f.kind == FigureKind::Count;
         let _ = f.bare;
+        if self.figs.capacity() == 0 {
+            // Room for a dozen figures at once (most articles have fewer),
+            // not four then eight, a reallocation and a copy each; a dozen
+            // still fit in a small block of the allocator.
+            self.figs.reserve(12);
+        }
         self.figs.push(Figure {
             span,
             value,
@@ -3543,11 +3639,33 @@ fn trim_start(s: &str) -> &str {
     &s[k..]
 }
 
-/// `s.trim() == "-"`: a minus sign alone, white space around it.
+/// True when `r` starts with the first character of one of the time words
+/// and temperature units [`Scanner::zh_after`] looks for first (年, 个月,
+/// 月, 日, 号, 季度, 天, 周年, 小时, 摄氏度, ℃, 度...).
 #[inline]
-fn is_lone_minus(s: &str) -> bool {
-    let t = trim_end(s);
-    t.ends_with('-') && trim_start(&t[..t.len() - 1]).is_empty()
+fn zh_time_first(r: &str) -> bool {
+    matches!(
+        r.chars().next(),
+        Some(
+            '年' | '个'
+                | '月'
+                | '日'
+                | '号'
+                | '季'
+                | '天'
+                | '周'
+                | '小'
+                | '分'
+                | '秒'
+                | '昼'
+                | '星'
+                | '世'
+                | '摄'
+                | '℃'
+                | '华'
+                | '度'
+        )
+    )
 }
 
 /// ASCII case-insensitive prefix test that never slices inside a character.
@@ -3608,6 +3726,79 @@ impl Built {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every time word and temperature unit `zh_after` tests first starts
+    /// with a character of `zh_time_first`.
+    #[test]
+    fn zh_time_words_pass_the_first_test() {
+        for w in [
+            "年",
+            "年底",
+            "年初",
+            "年末",
+            "年中",
+            "年代",
+            "年级",
+            "个月",
+            "个多月",
+            "个星期",
+            "个小时",
+            "个工作日",
+            "个季度",
+            "月",
+            "月份",
+            "日",
+            "号",
+            "季度",
+            "季",
+            "天",
+            "周年",
+            "周岁",
+            "小时",
+            "分钟",
+            "秒钟",
+            "昼夜",
+            "星期",
+            "世纪",
+            "周",
+            "摄氏度",
+            "℃",
+            "华氏度",
+            "度",
+        ] {
+            assert!(zh_time_first(w), "{w}");
+        }
+        assert!(!zh_time_first("吨") && !zh_time_first("") && !zh_time_first("t"));
+    }
+
+    /// The lead-byte test of `cjk_at` agrees with decoding, at every byte.
+    #[test]
+    fn cjk_at_agrees_with_decoding() {
+        let text = "a1 ,%‰\u{33FF}\u{3400}\u{4DBF}\u{4DC0}中\u{9FFF}\u{A000}\u{F8FF}\u{F900}\u{FAFF}\u{FB00}é€（\u{1FFFF}\u{20000}\u{2FFFF}\u{30000}";
+        let ctx = FigureContext::default();
+        let (mut f, mut t) = (Vec::new(), Vec::new());
+        let sc = Scanner::new(text, &ctx, &mut f, &mut t);
+        for i in 0..=text.len() + 1 {
+            assert_eq!(sc.cjk_at(i), sc.ch(i).is_some_and(is_cjk), "{i}");
+        }
+    }
+
+    /// Negative numbers, read from the bytes before them.
+    #[test]
+    fn minus_signs() {
+        let v = |text: &str| {
+            let (mut f, mut t) = (Vec::new(), Vec::new());
+            super::super::find_into(text, &FigureContext::default(), &mut f, &mut t);
+            f.iter()
+                .map(|x| (x.value, x.span.start))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(v("-5%"), vec![(-5.0, 0)]);
+        assert_eq!(v("  -  5%"), vec![(-5.0, 2)]);
+        assert_eq!(v("利润为负3亿元")[0].0, -300_000_000.0);
+        assert_eq!(v("利润为负 3亿元")[0].0, -300_000_000.0);
+        assert_eq!(v("rose 3-5%")[0].0, 3.0);
+    }
 
     /// The one-character tests that guard the cue lists cover every cue.
     #[test]
