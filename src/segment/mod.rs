@@ -143,19 +143,45 @@ pub fn split(text: &str) -> Vec<Segment> {
 fn line_end(text: &str, pos: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut i = pos;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
-            0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                return (i, i + 3)
+    loop {
+        // Skip whole 8-byte blocks that hold no byte a line break starts
+        // with, then look at the next block byte by byte.
+        while let Some(block) = bytes.get(i..i + 8) {
+            if may_break(u64::from_le_bytes(block.try_into().unwrap_or([0; 8]))) {
+                break;
             }
-            _ => i += 1,
+            i += 8;
+        }
+        let stop = (i + 8).min(bytes.len());
+        while i < stop {
+            match bytes[i] {
+                b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    return (i, i + 3)
+                }
+                _ => i += 1,
+            }
+        }
+        if i >= bytes.len() {
+            return (bytes.len(), bytes.len());
         }
     }
-    (bytes.len(), bytes.len())
+}
+
+/// True when one of the eight bytes of `block` may start a line break: a
+/// byte below 0x0E (`\n`, `\r`, vertical tab, form feed, and some that are
+/// not breaks), 0xC2 (NEL) or 0xE2 (U+2028, U+2029). Never false when one
+/// does.
+#[inline]
+fn may_break(block: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte is below `n` (n <= 0x80): the classic "hasless" test.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
+    below(block, 0x0E) || below(block ^ (ONES * 0xC2), 1) || below(block ^ (ONES * 0xE2), 1)
 }
 
 /// `start..end` without leading and trailing whitespace.
@@ -189,11 +215,25 @@ fn char_before(text: &str, i: usize, start: usize) -> Option<char> {
 /// The first non-whitespace byte offset at or after `i` (at most `end`).
 #[inline]
 fn skip_ws(text: &str, mut i: usize, end: usize) -> usize {
-    while let Some(c) = char_at(text, i, end) {
-        if !c.is_whitespace() {
-            break;
+    if !text.is_char_boundary(end) {
+        // No char can be read before `end`.
+        return i.min(end);
+    }
+    let bytes = text.as_bytes();
+    while i < end {
+        let b = bytes[i];
+        if b < 0x80 {
+            // The ASCII whitespace of `char::is_whitespace`.
+            if !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                break;
+            }
+            i += 1;
+            continue;
         }
-        i += c.len_utf8();
+        match char_at(text, i, end) {
+            Some(c) if c.is_whitespace() => i += c.len_utf8(),
+            _ => break,
+        }
     }
     i.min(end)
 }
@@ -452,6 +492,11 @@ impl<'t> Line<'t> {
         let mut i = self.ls;
         while i < self.le {
             let b = bytes[i];
+            let step = STEP[usize::from(b)];
+            if step != 0 {
+                i += usize::from(step);
+                continue;
+            }
             let c = if b < 0x80 {
                 b as char
             } else {
@@ -841,6 +886,31 @@ impl<'t> Line<'t> {
             Step::Skip(k)
         }
     }
+}
+
+/// How far [`Line::run`] steps over a char that starts with a given byte
+/// without decoding it: the char's length when no char starting with that
+/// byte is one `run` acts on (whitespace, an end mark, `"`, `《`, `》`), else 0
+/// (also for bytes that start no char).
+static STEP: [u8; 256] = step_table();
+
+const fn step_table() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'"' | b'.' | b'!' | b'?' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 0,
+            0x00..=0x7F => 1,
+            // U+0085, U+00A0; U+1680; U+2000..U+205F, `…`; U+3000, `。《》`.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => 0,
+            0xC3..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
 }
 
 /// Punctuation after which a quote right behind an end mark closes.

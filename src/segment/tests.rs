@@ -564,3 +564,133 @@ fn data_cases() {
         failures.join("\n")
     );
 }
+
+/// The fast paths of the scanner agree with the plain definitions they
+/// replace.
+mod fast_paths {
+    use super::super::{line_end, may_break, skip_ws, STEP};
+    use proptest::prelude::*;
+
+    /// `line_end` as a plain byte loop.
+    fn line_end_plain(text: &str, pos: usize) -> (usize, usize) {
+        let bytes = text.as_bytes();
+        let mut i = pos;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    return (i, i + 3)
+                }
+                _ => i += 1,
+            }
+        }
+        (bytes.len(), bytes.len())
+    }
+
+    /// `skip_ws` decoding every char.
+    fn skip_ws_plain(text: &str, mut i: usize, end: usize) -> usize {
+        while let Some(c) = (i < end)
+            .then(|| text.get(i..end).and_then(|s| s.chars().next()))
+            .flatten()
+        {
+            if !c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i.min(end)
+    }
+
+    /// Every line end of `text`, from every start offset.
+    fn all_line_ends(text: &str) {
+        for pos in 0..=text.len() {
+            assert_eq!(
+                line_end(text, pos),
+                line_end_plain(text, pos),
+                "{text:?} at {pos}"
+            );
+        }
+    }
+
+    /// Every `skip_ws` of `text`, for every start and end.
+    fn all_skips(text: &str) {
+        for end in 0..=text.len() + 1 {
+            for i in 0..=text.len() + 1 {
+                assert_eq!(
+                    skip_ws(text, i, end),
+                    skip_ws_plain(text, i, end),
+                    "{text:?} from {i} to {end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn step_table_skips_only_chars_run_ignores() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            let step = STEP[usize::from(lead)];
+            if step != 0 {
+                assert_eq!(usize::from(step), c.len_utf8(), "{c:?}");
+                assert!(!c.is_whitespace(), "{c:?}");
+                assert!(
+                    !matches!(c, '"' | '《' | '》' | '.' | '!' | '?' | '。' | '…'),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn may_break_misses_no_break_byte() {
+        for b in [b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2] {
+            for at in 0..8 {
+                for fill in [
+                    b'a', 0x00, 0x0D, 0x0E, 0x7F, 0x80, 0xC1, 0xC3, 0xE1, 0xE3, 0xFF,
+                ] {
+                    let mut block = [fill; 8];
+                    block[at] = b;
+                    assert!(may_break(u64::from_le_bytes(block)), "{block:?}");
+                }
+            }
+        }
+        assert!(!may_break(u64::from_le_bytes(*b"abcdefgh")));
+        assert!(!may_break(u64::from_le_bytes([
+            0xE4, 0xB8, 0x80, 0xE3, 0x80, 0x82, 0x20, 0x7F
+        ])));
+    }
+
+    #[test]
+    fn tricky_lines() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh\nijklmnop",
+            "abcdefghijklmnopq\r\nrs",
+            "稀土价格\u{2028}回落\u{2029}。",
+            "abc\u{85}def\u{a0}ghi\u{2027}\u{2030}\u{20ac}",
+            "\u{b}\u{c}\t \u{3000}x\u{1680}y\u{2000}\u{200a}\u{202f}\u{205f}z",
+            "0123456\u{e2}",
+            "01234567890123456789012345678901234567890123\u{2028}",
+        ] {
+            all_line_ends(text);
+            all_skips(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn line_end_agrees(text in "[a-z \n\r\u{b}\u{c}\u{85}\u{a0}\u{2026}\u{2028}\u{2029}\u{2030}稀。]{0,60}") {
+            all_line_ends(&text);
+        }
+
+        #[test]
+        fn skip_ws_agrees(text in "[a-z \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{3000}稀。]{0,24}") {
+            all_skips(&text);
+        }
+    }
+}
