@@ -342,6 +342,14 @@ fn has_month_day(s: &[u8]) -> bool {
 
 /// True for a short line without a final `.`, `!`, `。` or `…`.
 fn is_heading(seg: &str) -> bool {
+    // More than HEADING_MAX_EN ASCII chars: too long, whatever follows.
+    if seg
+        .as_bytes()
+        .get(..=HEADING_MAX_EN)
+        .is_some_and(|head| head.is_ascii())
+    {
+        return false;
+    }
     let mut chars = 0;
     let mut chinese = false;
     for c in seg.chars() {
@@ -488,15 +496,20 @@ impl<'t> Line<'t> {
     }
 
     fn run(&mut self, out: &mut Vec<Segment>) {
-        let bytes = self.text.as_bytes();
+        let bytes = &self.text.as_bytes()[..self.le];
         let mut i = self.ls;
         while i < self.le {
-            let b = bytes[i];
-            let step = STEP[usize::from(b)];
-            if step != 0 {
+            // Step over the chars this scan ignores; whitespace matters only
+            // in a segment a list marker opens.
+            let table = &STEP[usize::from(self.marker.is_none())];
+            while let Some(&b) = bytes.get(i) {
+                let step = table[usize::from(b)];
+                if step == 0 {
+                    break;
+                }
                 i += usize::from(step);
-                continue;
             }
+            let Some(&b) = bytes.get(i) else { break };
             let c = if b < 0x80 {
                 b as char
             } else {
@@ -891,15 +904,18 @@ impl<'t> Line<'t> {
 /// How far [`Line::run`] steps over a char that starts with a given byte
 /// without decoding it: the char's length when no char starting with that
 /// byte is one `run` acts on (whitespace, an end mark, `"`, `《`, `》`), else 0
-/// (also for bytes that start no char).
-static STEP: [u8; 256] = step_table();
+/// (also for bytes that start no char). The second table, for segments that
+/// no list marker opens, also steps over ASCII whitespace, which `run` then
+/// merely skips.
+static STEP: [[u8; 256]; 2] = [step_table(false), step_table(true)];
 
-const fn step_table() -> [u8; 256] {
+const fn step_table(ascii_ws: bool) -> [u8; 256] {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         table[b] = match b as u8 {
-            b'"' | b'.' | b'!' | b'?' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => 0,
+            b'"' | b'.' | b'!' | b'?' => 0,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => ascii_ws as u8,
             0x00..=0x7F => 1,
             // U+0085, U+00A0; U+1680; U+2000..U+205F, `…`; U+3000, `。《》`.
             0xC2 | 0xE1 | 0xE2 | 0xE3 => 0,

@@ -633,7 +633,7 @@ mod fast_paths {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buf = [0; 4];
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-            let step = STEP[usize::from(lead)];
+            let step = STEP[0][usize::from(lead)];
             if step != 0 {
                 assert_eq!(usize::from(step), c.len_utf8(), "{c:?}");
                 assert!(!c.is_whitespace(), "{c:?}");
@@ -641,6 +641,13 @@ mod fast_paths {
                     !matches!(c, '"' | '《' | '》' | '.' | '!' | '?' | '。' | '…'),
                     "{c:?}"
                 );
+            }
+            // Without a marker, only ASCII whitespace steps too.
+            let plain = STEP[1][usize::from(lead)];
+            if c.is_ascii_whitespace() || c == '\u{b}' {
+                assert_eq!(plain, 1, "{c:?}");
+            } else {
+                assert_eq!(plain, step, "{c:?}");
             }
         }
     }
