@@ -127,10 +127,17 @@ fn label(text: &str, at: usize, end: usize, line_start: bool) -> Option<(Label, 
         if word.iter().any(|b| b.is_ascii_uppercase() != upper) {
             return None;
         }
-        let roman = ROMAN
+        let roman = if word
             .iter()
-            .position(|r| r.as_bytes().eq_ignore_ascii_case(word))
-            .map(|i| i as u32 + 1);
+            .all(|b| matches!(b.to_ascii_lowercase(), b'i' | b'v' | b'x'))
+        {
+            ROMAN
+                .iter()
+                .position(|r| r.as_bytes().eq_ignore_ascii_case(word))
+                .map(|i| i as u32 + 1)
+        } else {
+            None // ROMAN is written in these letters only
+        };
         let letter = (len == 1).then(|| first.to_ascii_lowercase());
         if roman.is_none() && letter.is_none() {
             return None;
@@ -238,16 +245,23 @@ impl Marker {
                 "section", "sec", "article", "art", "chapter", "ch", "part", "rule", "clause",
                 "schedule", "annex", "appendix", "item", "step",
             ];
-            if !bytes.get(at)?.is_ascii_uppercase()
-                || !WORDS
-                    .iter()
-                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-            {
+            if !bytes.get(at)?.is_ascii_uppercase() {
                 return None;
             }
             q += len;
             if bytes.get(q) == Some(&b'.') {
                 q += 1;
+            }
+            // The number first: it rules out most words more cheaply.
+            if !bytes[q..]
+                .iter()
+                .find(|b| **b != b' ')
+                .is_some_and(u8::is_ascii_digit)
+                || !WORDS
+                    .iter()
+                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+            {
+                return None;
             }
         }
         let spaces = bytes[q..].iter().take_while(|b| **b == b' ').count();
@@ -366,6 +380,10 @@ mod tests {
         assert_eq!(end("Section 1. Purpose."), Some(10));
         assert_eq!(end("Sec. 3. Priority"), Some(7));
         assert_eq!(end("§ 4. Scope"), Some(5));
+        assert_eq!(end("ITEM  7. Risk"), Some(8));
+        assert_eq!(end("Part 3a. Scope"), Some(8));
+        assert_eq!(end("XIV. Annex"), Some(4));
+        assert_eq!(end("vii) and"), Some(4));
         assert!(!Marker::at("Sec. 3. x", 0, 9, true).unwrap().is_bullet());
     }
 
@@ -382,6 +400,12 @@ mod tests {
             "e.g. this",
             "(He said)",
             "abcdef. x",
+            "The 3. x",
+            "Sections 3. x",
+            "Sec. x",
+            "Part 12345. x",
+            "ivy. x",
+            "xxi. x",
         ] {
             assert_eq!(end(s), None, "{s}");
         }

@@ -133,7 +133,8 @@ pub fn split_into(text: &str, out: &mut Vec<Segment>) {
 
 /// Splits `text` into segments.
 pub fn split(text: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
+    // About one segment per hundred bytes of news text.
+    let mut out = Vec::with_capacity(text.len() / 100 + 4);
     split_into(text, &mut out);
     out
 }
@@ -189,9 +190,20 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(s) = text.get(start..end) else {
         return (start, start);
     };
-    let lead = s.len() - s.trim_start().len();
-    let body = s.trim();
-    (start + lead, start + lead + body.len())
+    let solid = |b: Option<&u8>| b.is_some_and(|&b| b < 0x80 && !is_ascii_ws(b));
+    if solid(s.as_bytes().first()) && solid(s.as_bytes().last()) {
+        return (start, end);
+    }
+    let body = s.trim_start();
+    let lead = s.len() - body.len();
+    (start + lead, start + lead + body.trim_end().len())
+}
+
+/// True for the ASCII whitespace of `char::is_whitespace` (which, unlike
+/// `u8::is_ascii_whitespace`, includes vertical tab).
+#[inline]
+fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// The char at byte `i`, if `i < end` and on a char boundary.
@@ -223,8 +235,7 @@ fn skip_ws(text: &str, mut i: usize, end: usize) -> usize {
     while i < end {
         let b = bytes[i];
         if b < 0x80 {
-            // The ASCII whitespace of `char::is_whitespace`.
-            if !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            if !is_ascii_ws(b) {
                 break;
             }
             i += 1;
