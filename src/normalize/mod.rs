@@ -176,11 +176,9 @@ impl<'a> Normalized<'a> {
 
 /// Normalises `text` (see the module docs). Borrowed when nothing folds.
 pub fn normalize(text: &str) -> Normalized<'_> {
+    let t2s_bits: &[u64] = &T2S_BITS;
     // Fast path: find the first character that folds.
-    let first = text
-        .char_indices()
-        .find(|&(_, c)| !c.is_ascii() && fold_char(c) != Fold::Keep);
-    let Some((first, _)) = first else {
+    let Some(first) = next_fold(text, 0, t2s_bits) else {
         return Normalized {
             text: Cow::Borrowed(text),
             map: OffsetMap::default(),
@@ -188,18 +186,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     };
     let guard = u32::try_from(text.len()).is_ok();
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
     let mut points = Vec::new();
-    let mut copied = first;
-    for (i, c) in text[first..].char_indices() {
-        let i = first + i;
-        if c.is_ascii() {
-            continue;
-        }
-        let fold = fold_char(c);
-        if fold == Fold::Keep {
-            continue;
-        }
+    let mut copied = 0;
+    let mut next = Some(first);
+    while let Some((i, c, fold)) = next {
         out.push_str(&text[copied..i]);
         copied = i + c.len_utf8();
         let before = out.len();
@@ -209,6 +199,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         if out.len() - before != c.len_utf8() && guard {
             points.push((out.len() as u32, copied as u32));
         }
+        next = next_fold(text, copied, t2s_bits);
     }
     out.push_str(&text[copied..]);
     if !guard {
@@ -225,6 +216,54 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             orig_len: text.len(),
         },
     }
+}
+
+/// The first char at or after byte `from` (a char boundary) that
+/// [`fold_char`] changes: its offset, the char and its fold. `t2s_bits` is
+/// [`T2S_BITS`].
+///
+/// Reads bytes rather than chars where it can: ASCII never folds and is
+/// skipped eight bytes at a time, and a char of `T2S_LO..T2S_HI` (the common
+/// Chinese characters, which no other fold touches) whose bit is clear is
+/// kept without calling [`fold_char`].
+#[inline]
+fn next_fold(text: &str, from: usize, t2s_bits: &[u64]) -> Option<(usize, char, Fold)> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            i += 1;
+            while let Some(block) = bytes.get(i..i + 8) {
+                if u64::from_le_bytes(block.try_into().unwrap_or([0x80; 8])) & HIGH != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            continue;
+        }
+        // Three-byte chars U+3000..U+9FFF.
+        if (0xE3..=0xE9).contains(&b) {
+            if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
+                let cp =
+                    u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+                if (T2S_LO..T2S_HI).contains(&cp) {
+                    let k = (cp - T2S_LO) as usize;
+                    if t2s_bits[k / 64] & (1 << (k % 64)) == 0 {
+                        i += 3;
+                        continue;
+                    }
+                }
+            }
+        }
+        let c = text.get(i..)?.chars().next()?;
+        let fold = fold_char(c);
+        if fold != Fold::Keep {
+            return Some((i, c, fold));
+        }
+        i += c.len_utf8();
+    }
+    None
 }
 
 /// Folds a lexicon alias to the key two aliases are compared by: [`fold_char`]
@@ -320,6 +359,78 @@ mod tests {
         let n = normalize(text);
         assert_eq!(n.as_str(), "包钢集团");
         assert_eq!(n.map().span(Span::new(0, n.as_str().len())).of(text), text);
+    }
+
+    /// `normalize` as a plain loop over chars: the definition the byte
+    /// scanning of [`next_fold`] must agree with.
+    fn normalize_plain(text: &str) -> (String, Vec<(u32, u32)>) {
+        let mut out = String::new();
+        let mut points = Vec::new();
+        for (i, c) in text.char_indices() {
+            let before = out.len();
+            match fold_char(c) {
+                Fold::Keep => out.push(c),
+                Fold::To(t) => out.push(t),
+                Fold::Drop => {}
+            }
+            if out.len() - before != c.len_utf8() {
+                points.push((out.len() as u32, (i + c.len_utf8()) as u32));
+            }
+        }
+        (out, points)
+    }
+
+    #[track_caller]
+    fn agrees_with_plain(text: &str) {
+        let n = normalize(text);
+        let (out, points) = normalize_plain(text);
+        assert_eq!(n.as_str(), out, "{text:?}");
+        assert_eq!(n.map().points, points, "{text:?}");
+        assert_eq!(
+            n.is_borrowed(),
+            out == text && points.is_empty(),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_fold_char() {
+        // Every char, alone and between ASCII and Chinese.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let one = c.encode_utf8(&mut buf);
+            let folds = next_fold(one, 0, &T2S_BITS).is_some();
+            assert_eq!(folds, fold_char(c) != Fold::Keep, "{c:?}");
+        }
+        for text in [
+            "",
+            "abc",
+            "abcdefghijklmnopqrstuvwxyz 0123456789 鋼",
+            "稀土鋼，產量５０００噸。",
+            "“包钢”产量５０００吨，同比增长１２％—好！",
+            "包\u{200B}钢\u{FEFF}集团\u{AD}",
+            "\u{3400}\u{346E}\u{9FFF}\u{A000}\u{F900}\u{2F800}\u{20000}",
+            "abcdefg鋼abcdefgh鋼abcdefghi",
+        ] {
+            agrees_with_plain(text);
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn normalize_agrees_with_plain(text in "[a-zA-Z0-9 ,.稀土钢鋼產發與內ＡＭ５，！“”—\u{3000}\u{200B}\u{FEFF}\u{346E}\u{2F800}é]{0,40}") {
+                agrees_with_plain(&text);
+            }
+
+            #[test]
+            fn any_text(text in "\\PC{0,60}") {
+                agrees_with_plain(&text);
+            }
+        }
     }
 
     #[test]
