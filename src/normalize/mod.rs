@@ -274,6 +274,19 @@ pub fn alias_key(alias: &str) -> String {
     let mut out = String::with_capacity(alias.len());
     let mut space = false;
     for c in alias.trim().chars() {
+        if c.is_ascii() {
+            // ASCII folds to itself; only letters and digits are kept.
+            if c.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                space = true;
+            }
+            continue;
+        }
         let c = match fold_char(c) {
             Fold::Keep => c,
             Fold::To(t) => t,
@@ -430,6 +443,36 @@ mod tests {
             fn any_text(text in "\\PC{0,60}") {
                 agrees_with_plain(&text);
             }
+        }
+    }
+
+    /// `alias_key` without its ASCII branch.
+    fn alias_key_plain(alias: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in alias.trim().chars() {
+            let c = match fold_char(c) {
+                Fold::Keep => c,
+                Fold::To(t) => t,
+                Fold::Drop => continue,
+            };
+            if c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric()) {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alias_key_agrees_with_plain(alias in "[ a-zA-Z0-9&.,'\\-\t\u{3000}\u{200B}ＡＭ５，稀鋼é]{0,24}") {
+            proptest::prop_assert_eq!(alias_key(&alias), alias_key_plain(&alias));
         }
     }
 
