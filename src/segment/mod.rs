@@ -511,8 +511,23 @@ impl<'t> Line<'t> {
         let mut i = self.ls;
         while i < self.le {
             // Step over the chars this scan ignores; whitespace matters only
-            // in a segment a list marker opens.
-            let table = &STEP[usize::from(self.marker.is_none())];
+            // in a segment a list marker opens. Outside one, first skip
+            // eight bytes at a time up to the next byte that may stop the
+            // scan (an end mark, a quote, or any non-ASCII byte), then
+            // step char by char.
+            let plain = self.marker.is_none();
+            if plain {
+                while let Some(block) = bytes.get(i..i + 8) {
+                    let stops =
+                        plain_stops(u64::from_le_bytes(block.try_into().unwrap_or([b'.'; 8])));
+                    if stops != 0 {
+                        i += (stops.trailing_zeros() / 8) as usize;
+                        break;
+                    }
+                    i += 8;
+                }
+            }
+            let table = &STEP[usize::from(plain)];
             while let Some(&b) = bytes.get(i) {
                 let step = table[usize::from(b)];
                 if step == 0 {
@@ -919,6 +934,23 @@ impl<'t> Line<'t> {
 /// no list marker opens, also steps over ASCII whitespace, which `run` then
 /// merely skips.
 static STEP: [[u8; 256]; 2] = [step_table(false), step_table(true)];
+
+/// The bytes of an 8-byte block (read little-endian) that stop the plain
+/// scan of [`Line::run`]: the high bit of each byte that is `"`, `.`, `!`,
+/// `?` or not ASCII, exact up to the lowest set bit (higher bits may be
+/// set spuriously). Zero when the whole block can be stepped over.
+#[inline]
+fn plain_stops(block: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit of each zero byte, exact up to the lowest one.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    block & HIGH
+        | zero(block ^ (ONES * u64::from(b'"')))
+        | zero(block ^ (ONES * u64::from(b'.')))
+        | zero(block ^ (ONES * u64::from(b'!')))
+        | zero(block ^ (ONES * u64::from(b'?')))
+}
 
 const fn step_table(ascii_ws: bool) -> [u8; 256] {
     let mut table = [0u8; 256];

@@ -568,7 +568,7 @@ fn data_cases() {
 /// The fast paths of the scanner agree with the plain definitions they
 /// replace.
 mod fast_paths {
-    use super::super::{line_end, may_break, skip_ws, STEP};
+    use super::super::{line_end, may_break, plain_stops, skip_ws, STEP};
     use proptest::prelude::*;
 
     /// `line_end` as a plain byte loop.
@@ -671,6 +671,43 @@ mod fast_paths {
         ])));
     }
 
+    /// The first byte of `block` that stops the plain scan, if any.
+    fn first_stop_plain(block: [u8; 8]) -> Option<usize> {
+        block
+            .iter()
+            .position(|&b| b >= 0x80 || matches!(b, b'"' | b'.' | b'!' | b'?'))
+    }
+
+    #[track_caller]
+    fn stops_agree(block: [u8; 8]) {
+        let stops = plain_stops(u64::from_le_bytes(block));
+        let first = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
+        assert_eq!(first, first_stop_plain(block), "{block:?}");
+    }
+
+    #[test]
+    fn plain_stops_finds_the_first_stop() {
+        let bytes = [
+            0x00, 0x01, b' ', b'!', b'"', b'#', b'-', b'.', b'/', b'>', b'?', b'@', b'a', 0x7F,
+            0x80, 0xC2, 0xE3, 0xFF,
+        ];
+        // Every block of two distinct bytes over a filler, at every position.
+        for &fill in &bytes {
+            for &x in &bytes {
+                for &y in &bytes {
+                    for at in 0..8 {
+                        for at2 in at..8 {
+                            let mut block = [fill; 8];
+                            block[at] = x;
+                            block[at2] = y;
+                            stops_agree(block);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn tricky_lines() {
         for text in [
@@ -693,6 +730,11 @@ mod fast_paths {
         #[test]
         fn line_end_agrees(text in "[a-z \n\r\u{b}\u{c}\u{85}\u{a0}\u{2026}\u{2028}\u{2029}\u{2030}稀。]{0,60}") {
             all_line_ends(&text);
+        }
+
+        #[test]
+        fn plain_stops_agree(block in proptest::array::uniform8(any::<u8>())) {
+            stops_agree(block);
         }
 
         #[test]
