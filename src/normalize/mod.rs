@@ -242,17 +242,17 @@ fn next_fold(text: &str, from: usize, t2s_bits: &[u64]) -> Option<(usize, char, 
             }
             continue;
         }
-        // Three-byte chars U+3000..U+9FFF.
+        // Three-byte chars U+3000..U+9FFF (all below T2S_HI): the word of
+        // the bitmap is the code point without its low six bits (T2S_LO is a
+        // multiple of 64), the bit its low six bits.
         if (0xE3..=0xE9).contains(&b) {
-            if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
-                let cp =
-                    u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
-                if (T2S_LO..T2S_HI).contains(&cp) {
-                    let k = (cp - T2S_LO) as usize;
-                    if t2s_bits[k / 64] & (1 << (k % 64)) == 0 {
-                        i += 3;
-                        continue;
-                    }
+            if let Some(&[_, b1, b2]) = bytes.get(i..i + 3) {
+                let word = (usize::from(b & 0x0F) << 6 | usize::from(b1 & 0x3F))
+                    .checked_sub(T2S_LO as usize / 64)
+                    .and_then(|k| t2s_bits.get(k));
+                if word.is_some_and(|w| w >> (b2 & 0x3F) & 1 == 0) {
+                    i += 3;
+                    continue;
                 }
             }
         }
