@@ -58,6 +58,20 @@ static T2S_BITS: Lazy<Vec<u64>> = Lazy::new(|| {
     bits
 });
 
+/// One bit per code point of U+0000..U+FFFF, clear when [`fold_char`]
+/// certainly keeps it: clear for the chars of `T2S_LO..T2S_HI` that
+/// [`T2S_BITS`] does not map (no other fold touches that range), set for all
+/// others. [`next_fold`] reads it straight from the bytes of a three-byte
+/// char: the word is the code point without its low six bits, the bit its
+/// low six bits.
+static MAY_FOLD_BMP: Lazy<Box<[u64; 1024]>> = Lazy::new(|| {
+    let mut words = Box::new([u64::MAX; 1024]);
+    let lo = (T2S_LO / 64) as usize;
+    let hi = (T2S_HI / 64) as usize;
+    words[lo..hi].copy_from_slice(&T2S_BITS);
+    words
+});
+
 fn traditional_to_simplified(c: char) -> Option<char> {
     let cp = c as u32;
     if (T2S_LO..T2S_HI).contains(&cp) {
@@ -176,9 +190,9 @@ impl<'a> Normalized<'a> {
 
 /// Normalises `text` (see the module docs). Borrowed when nothing folds.
 pub fn normalize(text: &str) -> Normalized<'_> {
-    let t2s_bits: &[u64] = &T2S_BITS;
+    let may_fold: &[u64; 1024] = &MAY_FOLD_BMP;
     // Fast path: find the first character that folds.
-    let Some(first) = next_fold(text, 0, t2s_bits) else {
+    let Some(first) = next_fold(text, 0, may_fold) else {
         return Normalized {
             text: Cow::Borrowed(text),
             map: OffsetMap::default(),
@@ -199,7 +213,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         if out.len() - before != c.len_utf8() && guard {
             points.push((out.len() as u32, copied as u32));
         }
-        next = next_fold(text, copied, t2s_bits);
+        next = next_fold(text, copied, may_fold);
     }
     out.push_str(&text[copied..]);
     if !guard {
@@ -219,51 +233,49 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 }
 
 /// The first char at or after byte `from` (a char boundary) that
-/// [`fold_char`] changes: its offset, the char and its fold. `t2s_bits` is
-/// [`T2S_BITS`].
+/// [`fold_char`] changes: its offset, the char and its fold. `may_fold` is
+/// [`MAY_FOLD_BMP`].
 ///
 /// Reads bytes rather than chars where it can: ASCII never folds and is
-/// skipped eight bytes at a time, and a char of `T2S_LO..T2S_HI` (the common
-/// Chinese characters, which no other fold touches) whose bit is clear is
-/// kept without calling [`fold_char`].
+/// skipped eight bytes at a time, and a three-byte char whose bit in
+/// `may_fold` is clear (most Chinese characters) is kept without decoding
+/// it or calling [`fold_char`].
 #[inline]
-fn next_fold(text: &str, from: usize, t2s_bits: &[u64]) -> Option<(usize, char, Fold)> {
+fn next_fold(text: &str, from: usize, may_fold: &[u64; 1024]) -> Option<(usize, char, Fold)> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            i += 1;
-            while let Some(block) = bytes.get(i..i + 8) {
-                if u64::from_le_bytes(block.try_into().unwrap_or([0x80; 8])) & HIGH != 0 {
-                    break;
+    // The bytes not read yet: slice patterns keep the bounds checks few.
+    let mut rest = bytes.get(from..)?;
+    loop {
+        match *rest {
+            [] => return None,
+            [b, ..] if b < 0x80 => {
+                rest = &rest[1..];
+                while let Some((block, after)) = rest.split_first_chunk::<8>() {
+                    if u64::from_le_bytes(*block) & HIGH != 0 {
+                        break;
+                    }
+                    rest = after;
                 }
-                i += 8;
+                continue;
             }
-            continue;
-        }
-        // Three-byte chars U+3000..U+9FFF (all below T2S_HI): the word of
-        // the bitmap is the code point without its low six bits (T2S_LO is a
-        // multiple of 64), the bit its low six bits.
-        if (0xE3..=0xE9).contains(&b) {
-            if let Some(&[_, b1, b2]) = bytes.get(i..i + 3) {
-                let word = (usize::from(b & 0x0F) << 6 | usize::from(b1 & 0x3F))
-                    .checked_sub(T2S_LO as usize / 64)
-                    .and_then(|k| t2s_bits.get(k));
-                if word.is_some_and(|w| w >> (b2 & 0x3F) & 1 == 0) {
-                    i += 3;
+            [b, b1, b2, ref after @ ..] if b & 0xF0 == 0xE0 => {
+                let word = may_fold[usize::from(b & 0x0F) << 6 | usize::from(b1 & 0x3F)];
+                if word >> (b2 & 0x3F) & 1 == 0 {
+                    rest = after;
                     continue;
                 }
             }
+            _ => {}
         }
+        let i = bytes.len() - rest.len();
         let c = text.get(i..)?.chars().next()?;
         let fold = fold_char(c);
         if fold != Fold::Keep {
             return Some((i, c, fold));
         }
-        i += c.len_utf8();
+        rest = &rest[c.len_utf8()..];
     }
-    None
 }
 
 /// Folds a lexicon alias to the key two aliases are compared by: [`fold_char`]
@@ -412,7 +424,7 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut buf = [0; 4];
             let one = c.encode_utf8(&mut buf);
-            let folds = next_fold(one, 0, &T2S_BITS).is_some();
+            let folds = next_fold(one, 0, &MAY_FOLD_BMP).is_some();
             assert_eq!(folds, fold_char(c) != Fold::Keep, "{c:?}");
         }
         for text in [
