@@ -40,134 +40,146 @@ const ZH_GENERIC: &str =
 
 /// Capitalised words that describe rather than name ("Critical Minerals",
 /// "Asian Metals"): an English name made only of them is not one.
-const EN_GENERIC: &[&str] = &[
-    "Critical",
-    "Raw",
-    "Rare",
-    "Earth",
-    "Earths",
-    "Strategic",
-    "Key",
-    "Major",
-    "Green",
-    "Clean",
-    "Advanced",
-    "Asian",
-    "African",
-    "Processing",
-    "Mining",
-    "Minerals",
-    "Metals",
-    "Materials",
-    "Energy",
-    "Resources",
-    "Technology",
-    "Industrial",
-    "Industry",
-    "Magnets",
-    "Supply",
-    "Chain",
-    "Security",
-    "Domestic",
-    "Foreign",
-    "International",
-    "Local",
-    "Regional",
-    "Public",
-    "Private",
-    "Sovereign",
-    "Heavy",
-    "Light",
-    "Base",
-    "Precious",
-    "Battery",
-    "Electric",
-    "Vehicle",
-    "Vehicles",
-    "Defence",
-    "Defense",
-    "Production",
-    "Act",
-    "Plan",
-    "Strategy",
-    "Policy",
-    "Program",
-    "Programme",
-    "Index",
-];
+fn is_en_generic(w: &str) -> bool {
+    matches!(
+        w,
+        "Critical"
+            | "Raw"
+            | "Rare"
+            | "Earth"
+            | "Earths"
+            | "Strategic"
+            | "Key"
+            | "Major"
+            | "Green"
+            | "Clean"
+            | "Advanced"
+            | "Asian"
+            | "African"
+            | "Processing"
+            | "Mining"
+            | "Minerals"
+            | "Metals"
+            | "Materials"
+            | "Energy"
+            | "Resources"
+            | "Technology"
+            | "Industrial"
+            | "Industry"
+            | "Magnets"
+            | "Supply"
+            | "Chain"
+            | "Security"
+            | "Domestic"
+            | "Foreign"
+            | "International"
+            | "Local"
+            | "Regional"
+            | "Public"
+            | "Private"
+            | "Sovereign"
+            | "Heavy"
+            | "Light"
+            | "Base"
+            | "Precious"
+            | "Battery"
+            | "Electric"
+            | "Vehicle"
+            | "Vehicles"
+            | "Defence"
+            | "Defense"
+            | "Production"
+            | "Act"
+            | "Plan"
+            | "Strategy"
+            | "Policy"
+            | "Program"
+            | "Programme"
+            | "Index"
+    )
+}
 
-const EN_CONNECT: &[&str] = &[
-    "of", "and", "for", "the", "&", "de", "del", "du", "la", "on",
-];
+/// Connectives that may join the words of an English name.
+fn is_en_connect(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and" | "for" | "the" | "&" | "de" | "del" | "du" | "la" | "on"
+    )
+}
 
-const EN_NOT_NAME: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "Their",
-    "Our",
-    "His",
-    "Her",
-    "In",
-    "On",
-    "At",
-    "For",
-    "From",
-    "By",
-    "With",
-    "As",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "Under",
-    "Over",
-    "Meanwhile",
-    "However",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "Chinese",
-    "American",
-    "Australian",
-    "European",
-    "Western",
-    "Japanese",
-    "Korean",
-    "British",
-    "Indian",
-    "Canadian",
-    "Russian",
-    "French",
-    "German",
-    "Global",
-    "World",
-    "National",
-    "Federal",
-    "State",
-    "New",
-    "Last",
-    "Next",
-    "First",
-    "Second",
-    "Third",
-    "Former",
-    "Minister",
-    "President",
-    "Secretary",
-];
+/// Capitalised words that are not words of an English name before a
+/// suffix: determiners, prepositions, titles, nationalities, ordinals.
+fn is_en_not_name(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "His"
+            | "Her"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "From"
+            | "By"
+            | "With"
+            | "As"
+            | "But"
+            | "And"
+            | "Or"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Under"
+            | "Over"
+            | "Meanwhile"
+            | "However"
+            | "Mr"
+            | "Ms"
+            | "Mrs"
+            | "Dr"
+            | "Chinese"
+            | "American"
+            | "Australian"
+            | "European"
+            | "Western"
+            | "Japanese"
+            | "Korean"
+            | "British"
+            | "Indian"
+            | "Canadian"
+            | "Russian"
+            | "French"
+            | "German"
+            | "Global"
+            | "World"
+            | "National"
+            | "Federal"
+            | "State"
+            | "New"
+            | "Last"
+            | "Next"
+            | "First"
+            | "Second"
+            | "Third"
+            | "Former"
+            | "Minister"
+            | "President"
+            | "Secretary"
+    )
+}
 
 /// The ASCII word right before `at`, across spaces on the same line only
 /// (bounded work: at most one word is read).
@@ -208,7 +220,7 @@ pub fn find(
         let material_tail = matches!(ty, EntryType::Material | EntryType::Element)
             && text[h.span.start..].starts_with(|c: char| c.is_ascii_uppercase())
             && word_before(text, h.span.start)
-                .is_some_and(|w| is_cap_word(w) && !EN_NOT_NAME.contains(&w));
+                .is_some_and(|w| is_cap_word(w) && !is_en_not_name(w));
         if ty != EntryType::Suffix && !material_tail {
             continue;
         }
@@ -455,11 +467,11 @@ fn en_name(
         if !text[e..start].chars().all(|c| c == ' ' || c == '&') {
             break;
         }
-        if is_cap_word(w) && !EN_NOT_NAME.contains(&w) {
+        if is_cap_word(w) && !is_en_not_name(w) {
             start = s;
             last_cap = s;
             taken += 1;
-        } else if EN_CONNECT.contains(&w) && taken > 0 {
+        } else if is_en_connect(w) && taken > 0 {
             start = s;
         } else {
             break;
@@ -473,7 +485,7 @@ fn en_name(
     }
     let start = last_cap;
     let generic = Words::new(text, start, suffix.span.start)
-        .all(|(s, e)| EN_GENERIC.contains(&&text[s..e]) || EN_CONNECT.contains(&&text[s..e]));
+        .all(|(s, e)| is_en_generic(&text[s..e]) || is_en_connect(&text[s..e]));
     if generic {
         return None;
     }
@@ -495,7 +507,7 @@ fn en_head(text: &str, seg: Span, head: &Hit) -> Option<Span> {
             end = e;
             last_cap = e;
             taken += 1;
-        } else if EN_CONNECT.contains(&w) && taken > 0 {
+        } else if is_en_connect(w) && taken > 0 {
             end = e;
         } else {
             break;
@@ -514,7 +526,7 @@ fn en_head(text: &str, seg: Span, head: &Hit) -> Option<Span> {
     for (s, e) in before {
         if !text[e..start].chars().all(|c| c == ' ')
             || !is_cap_word(&text[s..e])
-            || EN_NOT_NAME.contains(&&text[s..e])
+            || is_en_not_name(&text[s..e])
         {
             break;
         }
