@@ -182,7 +182,8 @@ fn may_break(block: u64) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Some byte is below `n` (n <= 0x80): the classic "hasless" test.
     let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
-    below(block, 0x0E) || below(block ^ (ONES * 0xC2), 1) || below(block ^ (ONES * 0xE2), 1)
+    // 0xC2 and 0xE2 differ in bit 5 only.
+    below(block, 0x0E) || below((block | (ONES * 0x20)) ^ (ONES * 0xE2), 1)
 }
 
 /// `start..end` without leading and trailing whitespace.
@@ -190,8 +191,8 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(s) = text.get(start..end) else {
         return (start, start);
     };
-    let solid = |b: Option<&u8>| b.is_some_and(|&b| b < 0x80 && !is_ascii_ws(b));
-    if solid(s.as_bytes().first()) && solid(s.as_bytes().last()) {
+    let solid = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    if solid(s.chars().next()) && solid(s.chars().next_back()) {
         return (start, end);
     }
     let body = s.trim_start();

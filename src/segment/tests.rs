@@ -568,7 +568,7 @@ fn data_cases() {
 /// The fast paths of the scanner agree with the plain definitions they
 /// replace.
 mod fast_paths {
-    use super::super::{line_end, may_break, plain_stops, skip_ws, STEP};
+    use super::super::{line_end, may_break, plain_stops, skip_ws, trim, STEP};
     use proptest::prelude::*;
 
     /// `line_end` as a plain byte loop.
@@ -612,6 +612,28 @@ mod fast_paths {
                 line_end_plain(text, pos),
                 "{text:?} at {pos}"
             );
+        }
+    }
+
+    /// `trim` without its early return.
+    fn trim_plain(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let Some(s) = text.get(start..end) else {
+            return (start, start);
+        };
+        let lead = s.len() - s.trim_start().len();
+        (start + lead, start + lead + s.trim().len())
+    }
+
+    /// Every `trim` of `text`.
+    fn all_trims(text: &str) {
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                assert_eq!(
+                    trim(text, start, end),
+                    trim_plain(text, start, end),
+                    "{text:?} {start}..{end}"
+                );
+            }
         }
     }
 
@@ -723,6 +745,7 @@ mod fast_paths {
         ] {
             all_line_ends(text);
             all_skips(text);
+            all_trims(text);
         }
     }
 
@@ -735,6 +758,11 @@ mod fast_paths {
         #[test]
         fn plain_stops_agree(block in proptest::array::uniform8(any::<u8>())) {
             stops_agree(block);
+        }
+
+        #[test]
+        fn trim_agrees(text in "[a \t\u{b}\u{a0}\u{3000}\u{2028}稀。]{0,12}") {
+            all_trims(&text);
         }
 
         #[test]
