@@ -40,134 +40,146 @@ const ZH_GENERIC: &str =
 
 /// Capitalised words that describe rather than name ("Critical Minerals",
 /// "Asian Metals"): an English name made only of them is not one.
-const EN_GENERIC: &[&str] = &[
-    "Critical",
-    "Raw",
-    "Rare",
-    "Earth",
-    "Earths",
-    "Strategic",
-    "Key",
-    "Major",
-    "Green",
-    "Clean",
-    "Advanced",
-    "Asian",
-    "African",
-    "Processing",
-    "Mining",
-    "Minerals",
-    "Metals",
-    "Materials",
-    "Energy",
-    "Resources",
-    "Technology",
-    "Industrial",
-    "Industry",
-    "Magnets",
-    "Supply",
-    "Chain",
-    "Security",
-    "Domestic",
-    "Foreign",
-    "International",
-    "Local",
-    "Regional",
-    "Public",
-    "Private",
-    "Sovereign",
-    "Heavy",
-    "Light",
-    "Base",
-    "Precious",
-    "Battery",
-    "Electric",
-    "Vehicle",
-    "Vehicles",
-    "Defence",
-    "Defense",
-    "Production",
-    "Act",
-    "Plan",
-    "Strategy",
-    "Policy",
-    "Program",
-    "Programme",
-    "Index",
-];
+fn is_en_generic(w: &str) -> bool {
+    matches!(
+        w,
+        "Critical"
+            | "Raw"
+            | "Rare"
+            | "Earth"
+            | "Earths"
+            | "Strategic"
+            | "Key"
+            | "Major"
+            | "Green"
+            | "Clean"
+            | "Advanced"
+            | "Asian"
+            | "African"
+            | "Processing"
+            | "Mining"
+            | "Minerals"
+            | "Metals"
+            | "Materials"
+            | "Energy"
+            | "Resources"
+            | "Technology"
+            | "Industrial"
+            | "Industry"
+            | "Magnets"
+            | "Supply"
+            | "Chain"
+            | "Security"
+            | "Domestic"
+            | "Foreign"
+            | "International"
+            | "Local"
+            | "Regional"
+            | "Public"
+            | "Private"
+            | "Sovereign"
+            | "Heavy"
+            | "Light"
+            | "Base"
+            | "Precious"
+            | "Battery"
+            | "Electric"
+            | "Vehicle"
+            | "Vehicles"
+            | "Defence"
+            | "Defense"
+            | "Production"
+            | "Act"
+            | "Plan"
+            | "Strategy"
+            | "Policy"
+            | "Program"
+            | "Programme"
+            | "Index"
+    )
+}
 
-const EN_CONNECT: &[&str] = &[
-    "of", "and", "for", "the", "&", "de", "del", "du", "la", "on",
-];
+/// Connectives that may join the words of an English name.
+fn is_en_connect(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and" | "for" | "the" | "&" | "de" | "del" | "du" | "la" | "on"
+    )
+}
 
-const EN_NOT_NAME: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "Their",
-    "Our",
-    "His",
-    "Her",
-    "In",
-    "On",
-    "At",
-    "For",
-    "From",
-    "By",
-    "With",
-    "As",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "Under",
-    "Over",
-    "Meanwhile",
-    "However",
-    "Mr",
-    "Ms",
-    "Mrs",
-    "Dr",
-    "Chinese",
-    "American",
-    "Australian",
-    "European",
-    "Western",
-    "Japanese",
-    "Korean",
-    "British",
-    "Indian",
-    "Canadian",
-    "Russian",
-    "French",
-    "German",
-    "Global",
-    "World",
-    "National",
-    "Federal",
-    "State",
-    "New",
-    "Last",
-    "Next",
-    "First",
-    "Second",
-    "Third",
-    "Former",
-    "Minister",
-    "President",
-    "Secretary",
-];
+/// Capitalised words that are not words of an English name before a
+/// suffix: determiners, prepositions, titles, nationalities, ordinals.
+fn is_en_not_name(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "It"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "His"
+            | "Her"
+            | "In"
+            | "On"
+            | "At"
+            | "For"
+            | "From"
+            | "By"
+            | "With"
+            | "As"
+            | "But"
+            | "And"
+            | "Or"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Under"
+            | "Over"
+            | "Meanwhile"
+            | "However"
+            | "Mr"
+            | "Ms"
+            | "Mrs"
+            | "Dr"
+            | "Chinese"
+            | "American"
+            | "Australian"
+            | "European"
+            | "Western"
+            | "Japanese"
+            | "Korean"
+            | "British"
+            | "Indian"
+            | "Canadian"
+            | "Russian"
+            | "French"
+            | "German"
+            | "Global"
+            | "World"
+            | "National"
+            | "Federal"
+            | "State"
+            | "New"
+            | "Last"
+            | "Next"
+            | "First"
+            | "Second"
+            | "Third"
+            | "Former"
+            | "Minister"
+            | "President"
+            | "Secretary"
+    )
+}
 
 /// The ASCII word right before `at`, across spaces on the same line only
 /// (bounded work: at most one word is read).
@@ -208,7 +220,7 @@ pub fn find(
         let material_tail = matches!(ty, EntryType::Material | EntryType::Element)
             && text[h.span.start..].starts_with(|c: char| c.is_ascii_uppercase())
             && word_before(text, h.span.start)
-                .is_some_and(|w| is_cap_word(w) && !EN_NOT_NAME.contains(&w));
+                .is_some_and(|w| is_cap_word(w) && !is_en_not_name(w));
         if ty != EntryType::Suffix && !material_tail {
             continue;
         }
@@ -332,29 +344,108 @@ fn zh_name(text: &str, seg: Span, before: &[Hit], suffix: &Hit, entries: &[Entry
     Some(Span::new(start, suffix.span.end))
 }
 
-fn en_words(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while i < to {
-        while i < to && !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'&') {
-            i += 1;
-        }
-        let s = i;
-        while i < to
-            && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'&' | b'\'' | b'-' | b'.'))
-        {
-            i += 1;
-        }
-        if i > s {
-            let mut e = i;
-            while e > s && matches!(bytes[e - 1], b'\'' | b'-' | b'.') {
-                e -= 1;
-            }
-            out.push((s, e));
+/// Bytes of an ASCII word: letters, digits, `&`, and `'`, `-` and `.`
+/// inside it.
+#[inline]
+fn in_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'&' | b'\'' | b'-' | b'.')
+}
+
+/// Word bytes that never open or close a word.
+#[inline]
+fn word_punct(b: u8) -> bool {
+    matches!(b, b'\'' | b'-' | b'.')
+}
+
+/// The ASCII words of `text[from..to]`, as spans, in text order: maximal
+/// runs of [`in_word`] bytes (cut at `from` and `to`) without the `'`, `-`
+/// and `.` at either end; runs of those alone are no word.
+struct Words<'t> {
+    bytes: &'t [u8],
+    i: usize,
+    to: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str, from: usize, to: usize) -> Words<'t> {
+        Words {
+            bytes: text.as_bytes(),
+            i: from,
+            to,
         }
     }
-    out
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.bytes;
+        while self.i < self.to && !(bytes[self.i].is_ascii_alphanumeric() || bytes[self.i] == b'&')
+        {
+            self.i += 1;
+        }
+        let s = self.i;
+        while self.i < self.to && in_word(bytes[self.i]) {
+            self.i += 1;
+        }
+        if self.i == s {
+            return None;
+        }
+        let mut e = self.i;
+        while e > s && word_punct(bytes[e - 1]) {
+            e -= 1;
+        }
+        Some((s, e))
+    }
+}
+
+/// The words of [`Words`], last first, read backwards from `to`: a name
+/// before a suffix is read from its end, and most stop after a word or two.
+struct WordsRev<'t> {
+    bytes: &'t [u8],
+    from: usize,
+    i: usize,
+}
+
+impl<'t> WordsRev<'t> {
+    fn new(text: &'t str, from: usize, to: usize) -> WordsRev<'t> {
+        WordsRev {
+            bytes: text.as_bytes(),
+            from,
+            i: to,
+        }
+    }
+}
+
+impl Iterator for WordsRev<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.bytes;
+        loop {
+            while self.i > self.from && !in_word(bytes[self.i - 1]) {
+                self.i -= 1;
+            }
+            if self.i <= self.from {
+                return None;
+            }
+            let mut e = self.i;
+            while self.i > self.from && in_word(bytes[self.i - 1]) {
+                self.i -= 1;
+            }
+            let mut s = self.i;
+            while s < e && word_punct(bytes[s]) {
+                s += 1;
+            }
+            while e > s && word_punct(bytes[e - 1]) {
+                e -= 1;
+            }
+            if s < e {
+                return Some((s, e));
+            }
+        }
+    }
 }
 
 fn en_name(
@@ -367,21 +458,20 @@ fn en_name(
     // Capitalised words (and connectives between them) right before the suffix.
     let from =
         crate::classify::floor_char(text, seg.start.max(suffix.span.start.saturating_sub(120)));
-    let words = en_words(text, from, suffix.span.start);
     let mut start = suffix.span.start;
     let mut taken = 0;
     let mut last_cap = start;
-    for &(s, e) in words.iter().rev() {
+    for (s, e) in WordsRev::new(text, from, suffix.span.start) {
         let w = &text[s..e];
         // Only spaces (or '&') between this word and the name so far.
         if !text[e..start].chars().all(|c| c == ' ' || c == '&') {
             break;
         }
-        if is_cap_word(w) && !EN_NOT_NAME.contains(&w) {
+        if is_cap_word(w) && !is_en_not_name(w) {
             start = s;
             last_cap = s;
             taken += 1;
-        } else if EN_CONNECT.contains(&w) && taken > 0 {
+        } else if is_en_connect(w) && taken > 0 {
             start = s;
         } else {
             break;
@@ -394,9 +484,8 @@ fn en_name(
         return None;
     }
     let start = last_cap;
-    let generic = en_words(text, start, suffix.span.start)
-        .iter()
-        .all(|&(s, e)| EN_GENERIC.contains(&&text[s..e]) || EN_CONNECT.contains(&&text[s..e]));
+    let generic = Words::new(text, start, suffix.span.start)
+        .all(|(s, e)| is_en_generic(&text[s..e]) || is_en_connect(&text[s..e]));
     if generic {
         return None;
     }
@@ -405,11 +494,11 @@ fn en_name(
 
 fn en_head(text: &str, seg: Span, head: &Hit) -> Option<Span> {
     // "Ministry of" + capitalised words (and connectives).
-    let words = en_words(text, head.span.end, seg.end.min(head.span.end + 120));
+    let words = Words::new(text, head.span.end, seg.end.min(head.span.end + 120));
     let mut end = head.span.end;
     let mut taken = 0;
     let mut last_cap = end;
-    for &(s, e) in &words {
+    for (s, e) in words {
         if !text[end..s].chars().all(|c| c == ' ' || c == '&') {
             break;
         }
@@ -418,7 +507,7 @@ fn en_head(text: &str, seg: Span, head: &Hit) -> Option<Span> {
             end = e;
             last_cap = e;
             taken += 1;
-        } else if EN_CONNECT.contains(&w) && taken > 0 {
+        } else if is_en_connect(w) && taken > 0 {
             end = e;
         } else {
             break;
@@ -428,20 +517,90 @@ fn en_head(text: &str, seg: Span, head: &Hit) -> Option<Span> {
         return None;
     }
     // Include capitalised words right before ("U.S. Department of ...", "UK Ministry of").
-    let before = en_words(
+    let before = WordsRev::new(
         text,
         crate::classify::floor_char(text, seg.start.max(head.span.start.saturating_sub(40))),
         head.span.start,
     );
     let mut start = head.span.start;
-    for &(s, e) in before.iter().rev() {
+    for (s, e) in before {
         if !text[e..start].chars().all(|c| c == ' ')
             || !is_cap_word(&text[s..e])
-            || EN_NOT_NAME.contains(&&text[s..e])
+            || is_en_not_name(&text[s..e])
         {
             break;
         }
         start = s;
     }
     Some(Span::new(start, last_cap))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The words of `text[from..to]` collected by a plain forward loop: the
+    /// definition [`Words`] and [`WordsRev`] must agree with.
+    fn en_words_plain(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut i = from;
+        while i < to {
+            while i < to && !(bytes[i].is_ascii_alphanumeric() || bytes[i] == b'&') {
+                i += 1;
+            }
+            let s = i;
+            while i < to
+                && (bytes[i].is_ascii_alphanumeric()
+                    || matches!(bytes[i], b'&' | b'\'' | b'-' | b'.'))
+            {
+                i += 1;
+            }
+            if i > s {
+                let mut e = i;
+                while e > s && matches!(bytes[e - 1], b'\'' | b'-' | b'.') {
+                    e -= 1;
+                }
+                out.push((s, e));
+            }
+        }
+        out
+    }
+
+    #[track_caller]
+    fn words_agree(text: &str) {
+        for from in 0..=text.len() {
+            for to in 0..=text.len() {
+                let want = en_words_plain(text, from, to);
+                let fwd: Vec<_> = Words::new(text, from, to).collect();
+                let mut rev: Vec<_> = WordsRev::new(text, from, to).collect();
+                rev.reverse();
+                assert_eq!(fwd, want, "{text:?} {from}..{to}");
+                assert_eq!(rev, want, "{text:?} {from}..{to}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_match_the_plain_loop() {
+        for text in [
+            "",
+            "Mittal Steel",
+            "  U.S. Department of --Energy's- 'x' .. - & Co.",
+            "Highveld Steel and Vanadium Corp Ltd",
+            "a-b.c'd...e",
+            "'-.",
+            "稀土 Baotou 钢 & Steel",
+        ] {
+            words_agree(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_agree_on_any_text(text in "[aZ9&'.\\- ,稀]{0,16}") {
+            words_agree(&text);
+        }
+    }
 }

@@ -58,6 +58,20 @@ static T2S_BITS: Lazy<Vec<u64>> = Lazy::new(|| {
     bits
 });
 
+/// One bit per code point of U+0000..U+FFFF, clear when [`fold_char`]
+/// certainly keeps it: clear for the chars of `T2S_LO..T2S_HI` that
+/// [`T2S_BITS`] does not map (no other fold touches that range), set for all
+/// others. [`next_fold`] reads it straight from the bytes of a three-byte
+/// char: the word is the code point without its low six bits, the bit its
+/// low six bits.
+static MAY_FOLD_BMP: Lazy<Box<[u64; 1024]>> = Lazy::new(|| {
+    let mut words = Box::new([u64::MAX; 1024]);
+    let lo = (T2S_LO / 64) as usize;
+    let hi = (T2S_HI / 64) as usize;
+    words[lo..hi].copy_from_slice(&T2S_BITS);
+    words
+});
+
 fn traditional_to_simplified(c: char) -> Option<char> {
     let cp = c as u32;
     if (T2S_LO..T2S_HI).contains(&cp) {
@@ -176,11 +190,9 @@ impl<'a> Normalized<'a> {
 
 /// Normalises `text` (see the module docs). Borrowed when nothing folds.
 pub fn normalize(text: &str) -> Normalized<'_> {
+    let may_fold: &[u64; 1024] = &MAY_FOLD_BMP;
     // Fast path: find the first character that folds.
-    let first = text
-        .char_indices()
-        .find(|&(_, c)| !c.is_ascii() && fold_char(c) != Fold::Keep);
-    let Some((first, _)) = first else {
+    let Some(first) = next_fold(text, 0, may_fold) else {
         return Normalized {
             text: Cow::Borrowed(text),
             map: OffsetMap::default(),
@@ -188,18 +200,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     };
     let guard = u32::try_from(text.len()).is_ok();
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
     let mut points = Vec::new();
-    let mut copied = first;
-    for (i, c) in text[first..].char_indices() {
-        let i = first + i;
-        if c.is_ascii() {
-            continue;
-        }
-        let fold = fold_char(c);
-        if fold == Fold::Keep {
-            continue;
-        }
+    let mut copied = 0;
+    let mut next = Some(first);
+    while let Some((i, c, fold)) = next {
         out.push_str(&text[copied..i]);
         copied = i + c.len_utf8();
         let before = out.len();
@@ -209,6 +213,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         if out.len() - before != c.len_utf8() && guard {
             points.push((out.len() as u32, copied as u32));
         }
+        next = next_fold(text, copied, may_fold);
     }
     out.push_str(&text[copied..]);
     if !guard {
@@ -227,6 +232,52 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     }
 }
 
+/// The first char at or after byte `from` (a char boundary) that
+/// [`fold_char`] changes: its offset, the char and its fold. `may_fold` is
+/// [`MAY_FOLD_BMP`].
+///
+/// Reads bytes rather than chars where it can: ASCII never folds and is
+/// skipped eight bytes at a time, and a three-byte char whose bit in
+/// `may_fold` is clear (most Chinese characters) is kept without decoding
+/// it or calling [`fold_char`].
+#[inline]
+fn next_fold(text: &str, from: usize, may_fold: &[u64; 1024]) -> Option<(usize, char, Fold)> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    // The bytes not read yet: slice patterns keep the bounds checks few.
+    let mut rest = bytes.get(from..)?;
+    loop {
+        match *rest {
+            [] => return None,
+            [b, ..] if b < 0x80 => {
+                rest = &rest[1..];
+                while let Some((block, after)) = rest.split_first_chunk::<8>() {
+                    if u64::from_le_bytes(*block) & HIGH != 0 {
+                        break;
+                    }
+                    rest = after;
+                }
+                continue;
+            }
+            [b, b1, b2, ref after @ ..] if b & 0xF0 == 0xE0 => {
+                let word = may_fold[usize::from(b & 0x0F) << 6 | usize::from(b1 & 0x3F)];
+                if word >> (b2 & 0x3F) & 1 == 0 {
+                    rest = after;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        let i = bytes.len() - rest.len();
+        let c = text.get(i..)?.chars().next()?;
+        let fold = fold_char(c);
+        if fold != Fold::Keep {
+            return Some((i, c, fold));
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
 /// Folds a lexicon alias to the key two aliases are compared by: [`fold_char`]
 /// on every character, ASCII lowercase, ASCII punctuation as spaces, and runs
 /// of spaces as one. Two aliases with one key would be one pattern of the
@@ -235,6 +286,19 @@ pub fn alias_key(alias: &str) -> String {
     let mut out = String::with_capacity(alias.len());
     let mut space = false;
     for c in alias.trim().chars() {
+        if c.is_ascii() {
+            // ASCII folds to itself; only letters and digits are kept.
+            if c.is_ascii_alphanumeric() {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                space = true;
+            }
+            continue;
+        }
         let c = match fold_char(c) {
             Fold::Keep => c,
             Fold::To(t) => t,
@@ -320,6 +384,108 @@ mod tests {
         let n = normalize(text);
         assert_eq!(n.as_str(), "包钢集团");
         assert_eq!(n.map().span(Span::new(0, n.as_str().len())).of(text), text);
+    }
+
+    /// `normalize` as a plain loop over chars: the definition the byte
+    /// scanning of [`next_fold`] must agree with.
+    fn normalize_plain(text: &str) -> (String, Vec<(u32, u32)>) {
+        let mut out = String::new();
+        let mut points = Vec::new();
+        for (i, c) in text.char_indices() {
+            let before = out.len();
+            match fold_char(c) {
+                Fold::Keep => out.push(c),
+                Fold::To(t) => out.push(t),
+                Fold::Drop => {}
+            }
+            if out.len() - before != c.len_utf8() {
+                points.push((out.len() as u32, (i + c.len_utf8()) as u32));
+            }
+        }
+        (out, points)
+    }
+
+    #[track_caller]
+    fn agrees_with_plain(text: &str) {
+        let n = normalize(text);
+        let (out, points) = normalize_plain(text);
+        assert_eq!(n.as_str(), out, "{text:?}");
+        assert_eq!(n.map().points, points, "{text:?}");
+        assert_eq!(
+            n.is_borrowed(),
+            out == text && points.is_empty(),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_fold_char() {
+        // Every char, alone and between ASCII and Chinese.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let one = c.encode_utf8(&mut buf);
+            let folds = next_fold(one, 0, &MAY_FOLD_BMP).is_some();
+            assert_eq!(folds, fold_char(c) != Fold::Keep, "{c:?}");
+        }
+        for text in [
+            "",
+            "abc",
+            "abcdefghijklmnopqrstuvwxyz 0123456789 鋼",
+            "稀土鋼，產量５０００噸。",
+            "“包钢”产量５０００吨，同比增长１２％—好！",
+            "包\u{200B}钢\u{FEFF}集团\u{AD}",
+            "\u{3400}\u{346E}\u{9FFF}\u{A000}\u{F900}\u{2F800}\u{20000}",
+            "abcdefg鋼abcdefgh鋼abcdefghi",
+        ] {
+            agrees_with_plain(text);
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn normalize_agrees_with_plain(text in "[a-zA-Z0-9 ,.稀土钢鋼產發與內ＡＭ５，！“”—\u{3000}\u{200B}\u{FEFF}\u{346E}\u{2F800}é]{0,40}") {
+                agrees_with_plain(&text);
+            }
+
+            #[test]
+            fn any_text(text in "\\PC{0,60}") {
+                agrees_with_plain(&text);
+            }
+        }
+    }
+
+    /// `alias_key` without its ASCII branch.
+    fn alias_key_plain(alias: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in alias.trim().chars() {
+            let c = match fold_char(c) {
+                Fold::Keep => c,
+                Fold::To(t) => t,
+                Fold::Drop => continue,
+            };
+            if c.is_whitespace() || (c.is_ascii() && !c.is_ascii_alphanumeric()) {
+                space = true;
+                continue;
+            }
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alias_key_agrees_with_plain(alias in "[ a-zA-Z0-9&.,'\\-\t\u{3000}\u{200B}ＡＭ５，稀鋼é]{0,24}") {
+            proptest::prop_assert_eq!(alias_key(&alias), alias_key_plain(&alias));
+        }
     }
 
     #[test]

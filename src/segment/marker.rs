@@ -127,10 +127,17 @@ fn label(text: &str, at: usize, end: usize, line_start: bool) -> Option<(Label, 
         if word.iter().any(|b| b.is_ascii_uppercase() != upper) {
             return None;
         }
-        let roman = ROMAN
+        let roman = if word
             .iter()
-            .position(|r| r.as_bytes().eq_ignore_ascii_case(word))
-            .map(|i| i as u32 + 1);
+            .all(|b| matches!(b.to_ascii_lowercase(), b'i' | b'v' | b'x'))
+        {
+            ROMAN
+                .iter()
+                .position(|r| r.as_bytes().eq_ignore_ascii_case(word))
+                .map(|i| i as u32 + 1)
+        } else {
+            None // ROMAN is written in these letters only
+        };
         let letter = (len == 1).then(|| first.to_ascii_lowercase());
         if roman.is_none() && letter.is_none() {
             return None;
@@ -171,6 +178,38 @@ impl Marker {
     /// The marker at `at` (the first character of a segment), if any.
     /// `line_start` allows the forms that only open a line (`- `, `A.`, `I.`).
     pub(super) fn at(text: &str, at: usize, end: usize, line_start: bool) -> Option<Marker> {
+        if Marker::cannot_start(text, at, end) {
+            return None;
+        }
+        Marker::at_general(text, at, end, line_start)
+    }
+
+    /// True for the commonest segment openings, which [`Marker::at_general`]
+    /// would also reject: an ASCII word followed by a space and no number
+    /// ("The company", "NP Energy"; a section number needs its number, and a
+    /// label its `.` or bracket), and a Chinese character that is no numeral.
+    fn cannot_start(text: &str, at: usize, end: usize) -> bool {
+        let Some(bytes) = text.as_bytes().get(at..end) else {
+            return false;
+        };
+        match bytes.first() {
+            Some(b) if b.is_ascii_alphabetic() => {
+                let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                let rest = &bytes[len..];
+                rest.first() == Some(&b' ')
+                    && !rest
+                        .iter()
+                        .find(|b| **b != b' ')
+                        .is_some_and(u8::is_ascii_digit)
+            }
+            // U+4000..U+9FFF: ideographs, among them the numerals 一..十.
+            Some(0xE4..=0xE9) => char_at(text, at, end).is_some_and(|c| zh::numeral(c).is_none()),
+            _ => false,
+        }
+    }
+
+    /// [`Marker::at`] without the quick rejections.
+    fn at_general(text: &str, at: usize, end: usize, line_start: bool) -> Option<Marker> {
         let c = char_at(text, at, end)?;
         let after = at + c.len_utf8();
         if is_glyph(c) && (c != '·' || line_start) {
@@ -238,16 +277,23 @@ impl Marker {
                 "section", "sec", "article", "art", "chapter", "ch", "part", "rule", "clause",
                 "schedule", "annex", "appendix", "item", "step",
             ];
-            if !bytes.get(at)?.is_ascii_uppercase()
-                || !WORDS
-                    .iter()
-                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-            {
+            if !bytes.get(at)?.is_ascii_uppercase() {
                 return None;
             }
             q += len;
             if bytes.get(q) == Some(&b'.') {
                 q += 1;
+            }
+            // The number first: it rules out most words more cheaply.
+            if !bytes[q..]
+                .iter()
+                .find(|b| **b != b' ')
+                .is_some_and(u8::is_ascii_digit)
+                || !WORDS
+                    .iter()
+                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+            {
+                return None;
             }
         }
         let spaces = bytes[q..].iter().take_while(|b| **b == b' ').count();
@@ -366,6 +412,10 @@ mod tests {
         assert_eq!(end("Section 1. Purpose."), Some(10));
         assert_eq!(end("Sec. 3. Priority"), Some(7));
         assert_eq!(end("§ 4. Scope"), Some(5));
+        assert_eq!(end("ITEM  7. Risk"), Some(8));
+        assert_eq!(end("Part 3a. Scope"), Some(8));
+        assert_eq!(end("XIV. Annex"), Some(4));
+        assert_eq!(end("vii) and"), Some(4));
         assert!(!Marker::at("Sec. 3. x", 0, 9, true).unwrap().is_bullet());
     }
 
@@ -382,11 +432,63 @@ mod tests {
             "e.g. this",
             "(He said)",
             "abcdef. x",
+            "The 3. x",
+            "Sections 3. x",
+            "Sec. x",
+            "Part 12345. x",
+            "ivy. x",
+            "xxi. x",
         ] {
             assert_eq!(end(s), None, "{s}");
         }
         // Upper-case letters only open a line.
         assert!(Marker::at("A. Smith", 0, 8, false).is_none());
+    }
+
+    /// `cannot_start` rejects nothing `at_general` would take.
+    #[track_caller]
+    fn quick_rejections_agree(text: &str) {
+        for at in 0..=text.len() {
+            for end in at..=text.len() + 1 {
+                if Marker::cannot_start(text, at, end) {
+                    for line_start in [false, true] {
+                        assert_eq!(
+                            Marker::at_general(text, at, end, line_start),
+                            None,
+                            "{text:?} {at}..{end}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quick_rejections() {
+        for text in [
+            "The company said",
+            "Section 1. Purpose",
+            "Sec 12. x",
+            "Part  3a. y",
+            "iv. The",
+            "a) b",
+            "A 1",
+            "NP Energy",
+            "一、总体",
+            "十二是",
+            "稀土。",
+            "三是推动",
+            "• 9. The",
+        ] {
+            quick_rejections_agree(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quick_rejections_on_any_text(text in "[aAiIvxS 0-9.)(、是一十稀•§]{0,10}|(Section|Sec|Part|Item) {0,2}[0-9]{0,3}[a.]{0,2} ?[A-Z]?") {
+            quick_rejections_agree(&text);
+        }
     }
 
     #[test]

@@ -133,7 +133,8 @@ pub fn split_into(text: &str, out: &mut Vec<Segment>) {
 
 /// Splits `text` into segments.
 pub fn split(text: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
+    // About one segment per hundred bytes of news text.
+    let mut out = Vec::with_capacity(text.len() / 100 + 4);
     split_into(text, &mut out);
     out
 }
@@ -143,19 +144,46 @@ pub fn split(text: &str) -> Vec<Segment> {
 fn line_end(text: &str, pos: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut i = pos;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
-            0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                return (i, i + 3)
+    loop {
+        // Skip whole 8-byte blocks that hold no byte a line break starts
+        // with, then look at the next block byte by byte.
+        while let Some(block) = bytes.get(i..i + 8) {
+            if may_break(u64::from_le_bytes(block.try_into().unwrap_or([0; 8]))) {
+                break;
             }
-            _ => i += 1,
+            i += 8;
+        }
+        let stop = (i + 8).min(bytes.len());
+        while i < stop {
+            match bytes[i] {
+                b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    return (i, i + 3)
+                }
+                _ => i += 1,
+            }
+        }
+        if i >= bytes.len() {
+            return (bytes.len(), bytes.len());
         }
     }
-    (bytes.len(), bytes.len())
+}
+
+/// True when one of the eight bytes of `block` may start a line break: a
+/// byte below 0x0E (`\n`, `\r`, vertical tab, form feed, and some that are
+/// not breaks), 0xC2 (NEL) or 0xE2 (U+2028, U+2029). Never false when one
+/// does.
+#[inline]
+fn may_break(block: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte is below `n` (n <= 0x80): the classic "hasless" test.
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
+    // 0xC2 and 0xE2 differ in bit 5 only.
+    below(block, 0x0E) || below((block | (ONES * 0x20)) ^ (ONES * 0xE2), 1)
 }
 
 /// `start..end` without leading and trailing whitespace.
@@ -163,9 +191,20 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(s) = text.get(start..end) else {
         return (start, start);
     };
-    let lead = s.len() - s.trim_start().len();
-    let body = s.trim();
-    (start + lead, start + lead + body.len())
+    let solid = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    if solid(s.chars().next()) && solid(s.chars().next_back()) {
+        return (start, end);
+    }
+    let body = s.trim_start();
+    let lead = s.len() - body.len();
+    (start + lead, start + lead + body.trim_end().len())
+}
+
+/// True for the ASCII whitespace of `char::is_whitespace` (which, unlike
+/// `u8::is_ascii_whitespace`, includes vertical tab).
+#[inline]
+fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// The char at byte `i`, if `i < end` and on a char boundary.
@@ -189,11 +228,24 @@ fn char_before(text: &str, i: usize, start: usize) -> Option<char> {
 /// The first non-whitespace byte offset at or after `i` (at most `end`).
 #[inline]
 fn skip_ws(text: &str, mut i: usize, end: usize) -> usize {
-    while let Some(c) = char_at(text, i, end) {
-        if !c.is_whitespace() {
-            break;
+    if !text.is_char_boundary(end) {
+        // No char can be read before `end`.
+        return i.min(end);
+    }
+    let bytes = text.as_bytes();
+    while i < end {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !is_ascii_ws(b) {
+                break;
+            }
+            i += 1;
+            continue;
         }
-        i += c.len_utf8();
+        match char_at(text, i, end) {
+            Some(c) if c.is_whitespace() => i += c.len_utf8(),
+            _ => break,
+        }
     }
     i.min(end)
 }
@@ -302,6 +354,14 @@ fn has_month_day(s: &[u8]) -> bool {
 
 /// True for a short line without a final `.`, `!`, `。` or `…`.
 fn is_heading(seg: &str) -> bool {
+    // More than HEADING_MAX_EN ASCII chars: too long, whatever follows.
+    if seg
+        .as_bytes()
+        .get(..=HEADING_MAX_EN)
+        .is_some_and(|head| head.is_ascii())
+    {
+        return false;
+    }
     let mut chars = 0;
     let mut chinese = false;
     for c in seg.chars() {
@@ -448,10 +508,35 @@ impl<'t> Line<'t> {
     }
 
     fn run(&mut self, out: &mut Vec<Segment>) {
-        let bytes = self.text.as_bytes();
+        let bytes = &self.text.as_bytes()[..self.le];
         let mut i = self.ls;
         while i < self.le {
-            let b = bytes[i];
+            // Step over the chars this scan ignores; whitespace matters only
+            // in a segment a list marker opens. Outside one, first skip
+            // eight bytes at a time up to the next byte that may stop the
+            // scan (an end mark, a quote, or any non-ASCII byte), then
+            // step char by char.
+            let plain = self.marker.is_none();
+            if plain {
+                while let Some(block) = bytes.get(i..i + 8) {
+                    let stops =
+                        plain_stops(u64::from_le_bytes(block.try_into().unwrap_or([b'.'; 8])));
+                    if stops != 0 {
+                        i += (stops.trailing_zeros() / 8) as usize;
+                        break;
+                    }
+                    i += 8;
+                }
+            }
+            let table = &STEP[usize::from(plain)];
+            while let Some(&b) = bytes.get(i) {
+                let step = table[usize::from(b)];
+                if step == 0 {
+                    break;
+                }
+                i += usize::from(step);
+            }
+            let Some(&b) = bytes.get(i) else { break };
             let c = if b < 0x80 {
                 b as char
             } else {
@@ -841,6 +926,51 @@ impl<'t> Line<'t> {
             Step::Skip(k)
         }
     }
+}
+
+/// How far [`Line::run`] steps over a char that starts with a given byte
+/// without decoding it: the char's length when no char starting with that
+/// byte is one `run` acts on (whitespace, an end mark, `"`, `《`, `》`), else 0
+/// (also for bytes that start no char). The second table, for segments that
+/// no list marker opens, also steps over ASCII whitespace, which `run` then
+/// merely skips.
+static STEP: [[u8; 256]; 2] = [step_table(false), step_table(true)];
+
+/// The bytes of an 8-byte block (read little-endian) that stop the plain
+/// scan of [`Line::run`]: the high bit of each byte that is `"`, `.`, `!`,
+/// `?` or not ASCII, exact up to the lowest set bit (higher bits may be
+/// set spuriously). Zero when the whole block can be stepped over.
+#[inline]
+fn plain_stops(block: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // High bit of each zero byte, exact up to the lowest one.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    block & HIGH
+        | zero(block ^ (ONES * u64::from(b'"')))
+        | zero(block ^ (ONES * u64::from(b'.')))
+        | zero(block ^ (ONES * u64::from(b'!')))
+        | zero(block ^ (ONES * u64::from(b'?')))
+}
+
+const fn step_table(ascii_ws: bool) -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'"' | b'.' | b'!' | b'?' => 0,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => ascii_ws as u8,
+            0x00..=0x7F => 1,
+            // U+0085, U+00A0; U+1680; U+2000..U+205F, `…`; U+3000, `。《》`.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => 0,
+            0xC3..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
 }
 
 /// Punctuation after which a quote right behind an end mark closes.

@@ -564,3 +564,210 @@ fn data_cases() {
         failures.join("\n")
     );
 }
+
+/// The fast paths of the scanner agree with the plain definitions they
+/// replace.
+mod fast_paths {
+    use super::super::{line_end, may_break, plain_stops, skip_ws, trim, STEP};
+    use proptest::prelude::*;
+
+    /// `line_end` as a plain byte loop.
+    fn line_end_plain(text: &str, pos: usize) -> (usize, usize) {
+        let bytes = text.as_bytes();
+        let mut i = pos;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
+                0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    return (i, i + 3)
+                }
+                _ => i += 1,
+            }
+        }
+        (bytes.len(), bytes.len())
+    }
+
+    /// `skip_ws` decoding every char.
+    fn skip_ws_plain(text: &str, mut i: usize, end: usize) -> usize {
+        while let Some(c) = (i < end)
+            .then(|| text.get(i..end).and_then(|s| s.chars().next()))
+            .flatten()
+        {
+            if !c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i.min(end)
+    }
+
+    /// Every line end of `text`, from every start offset.
+    fn all_line_ends(text: &str) {
+        for pos in 0..=text.len() {
+            assert_eq!(
+                line_end(text, pos),
+                line_end_plain(text, pos),
+                "{text:?} at {pos}"
+            );
+        }
+    }
+
+    /// `trim` without its early return.
+    fn trim_plain(text: &str, start: usize, end: usize) -> (usize, usize) {
+        let Some(s) = text.get(start..end) else {
+            return (start, start);
+        };
+        let lead = s.len() - s.trim_start().len();
+        (start + lead, start + lead + s.trim().len())
+    }
+
+    /// Every `trim` of `text`.
+    fn all_trims(text: &str) {
+        for start in 0..=text.len() + 1 {
+            for end in 0..=text.len() + 1 {
+                assert_eq!(
+                    trim(text, start, end),
+                    trim_plain(text, start, end),
+                    "{text:?} {start}..{end}"
+                );
+            }
+        }
+    }
+
+    /// Every `skip_ws` of `text`, for every start and end.
+    fn all_skips(text: &str) {
+        for end in 0..=text.len() + 1 {
+            for i in 0..=text.len() + 1 {
+                assert_eq!(
+                    skip_ws(text, i, end),
+                    skip_ws_plain(text, i, end),
+                    "{text:?} from {i} to {end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn step_table_skips_only_chars_run_ignores() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            let step = STEP[0][usize::from(lead)];
+            if step != 0 {
+                assert_eq!(usize::from(step), c.len_utf8(), "{c:?}");
+                assert!(!c.is_whitespace(), "{c:?}");
+                assert!(
+                    !matches!(c, '"' | '《' | '》' | '.' | '!' | '?' | '。' | '…'),
+                    "{c:?}"
+                );
+            }
+            // Without a marker, only ASCII whitespace steps too.
+            let plain = STEP[1][usize::from(lead)];
+            if c.is_ascii_whitespace() || c == '\u{b}' {
+                assert_eq!(plain, 1, "{c:?}");
+            } else {
+                assert_eq!(plain, step, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn may_break_misses_no_break_byte() {
+        for b in [b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2] {
+            for at in 0..8 {
+                for fill in [
+                    b'a', 0x00, 0x0D, 0x0E, 0x7F, 0x80, 0xC1, 0xC3, 0xE1, 0xE3, 0xFF,
+                ] {
+                    let mut block = [fill; 8];
+                    block[at] = b;
+                    assert!(may_break(u64::from_le_bytes(block)), "{block:?}");
+                }
+            }
+        }
+        assert!(!may_break(u64::from_le_bytes(*b"abcdefgh")));
+        assert!(!may_break(u64::from_le_bytes([
+            0xE4, 0xB8, 0x80, 0xE3, 0x80, 0x82, 0x20, 0x7F
+        ])));
+    }
+
+    /// The first byte of `block` that stops the plain scan, if any.
+    fn first_stop_plain(block: [u8; 8]) -> Option<usize> {
+        block
+            .iter()
+            .position(|&b| b >= 0x80 || matches!(b, b'"' | b'.' | b'!' | b'?'))
+    }
+
+    #[track_caller]
+    fn stops_agree(block: [u8; 8]) {
+        let stops = plain_stops(u64::from_le_bytes(block));
+        let first = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
+        assert_eq!(first, first_stop_plain(block), "{block:?}");
+    }
+
+    #[test]
+    fn plain_stops_finds_the_first_stop() {
+        let bytes = [
+            0x00, 0x01, b' ', b'!', b'"', b'#', b'-', b'.', b'/', b'>', b'?', b'@', b'a', 0x7F,
+            0x80, 0xC2, 0xE3, 0xFF,
+        ];
+        // Every block of two distinct bytes over a filler, at every position.
+        for &fill in &bytes {
+            for &x in &bytes {
+                for &y in &bytes {
+                    for at in 0..8 {
+                        for at2 in at..8 {
+                            let mut block = [fill; 8];
+                            block[at] = x;
+                            block[at2] = y;
+                            stops_agree(block);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tricky_lines() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh\nijklmnop",
+            "abcdefghijklmnopq\r\nrs",
+            "稀土价格\u{2028}回落\u{2029}。",
+            "abc\u{85}def\u{a0}ghi\u{2027}\u{2030}\u{20ac}",
+            "\u{b}\u{c}\t \u{3000}x\u{1680}y\u{2000}\u{200a}\u{202f}\u{205f}z",
+            "0123456\u{e2}",
+            "01234567890123456789012345678901234567890123\u{2028}",
+        ] {
+            all_line_ends(text);
+            all_skips(text);
+            all_trims(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn line_end_agrees(text in "[a-z \n\r\u{b}\u{c}\u{85}\u{a0}\u{2026}\u{2028}\u{2029}\u{2030}稀。]{0,60}") {
+            all_line_ends(&text);
+        }
+
+        #[test]
+        fn plain_stops_agree(block in proptest::array::uniform8(any::<u8>())) {
+            stops_agree(block);
+        }
+
+        #[test]
+        fn trim_agrees(text in "[a \t\u{b}\u{a0}\u{3000}\u{2028}稀。]{0,12}") {
+            all_trims(&text);
+        }
+
+        #[test]
+        fn skip_ws_agrees(text in "[a-z \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{3000}稀。]{0,24}") {
+            all_skips(&text);
+        }
+    }
+}
