@@ -401,7 +401,7 @@ fn stages<M: Measurement>(c: &mut Criterion<M>, slice: &Slice) {
     drop(analyses);
     let records: Vec<_> = arts.iter().map(|t| x.extract("id", t)).collect();
     g.bench_function("serialize", |b| {
-        let mut buf = Vec::with_capacity(1 << 20);
+        let mut buf = String::with_capacity(1 << 20);
         b.iter(|| {
             let mut n = 0;
             for r in &records {
@@ -434,7 +434,7 @@ fn stages<M: Measurement>(c: &mut Criterion<M>, slice: &Slice) {
         })
     });
     g.bench_function("extract_json", |b| {
-        let mut buf = Vec::with_capacity(1 << 20);
+        let mut buf = String::with_capacity(1 << 20);
         b.iter(|| {
             let mut n = 0;
             for t in arts {

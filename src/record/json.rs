@@ -20,11 +20,11 @@ use super::*;
 
 /// A value that writes itself as JSON.
 trait WriteJson {
-    fn write_json(&self, out: &mut Vec<u8>);
+    fn write_json(&self, out: &mut String);
 }
 
 /// Writes `record` as one line of JSON (no newline) at the end of `out`.
-pub(super) fn write_record(record: &ArticleRecord<'_>, out: &mut Vec<u8>) {
+pub(super) fn write_record(record: &ArticleRecord<'_>, out: &mut String) {
     // The trait's method, not `ArticleRecord::write_json` (which calls this).
     WriteJson::write_json(record, out);
 }
@@ -38,13 +38,13 @@ macro_rules! key {
 
 /// An object being written: its fields, comma-separated.
 struct Object<'o> {
-    out: &'o mut Vec<u8>,
+    out: &'o mut String,
     first: bool,
 }
 
 impl<'o> Object<'o> {
-    fn start(out: &'o mut Vec<u8>) -> Object<'o> {
-        out.push(b'{');
+    fn start(out: &'o mut String) -> Object<'o> {
+        out.push('{');
         Object { out, first: true }
     }
 
@@ -54,10 +54,10 @@ impl<'o> Object<'o> {
     #[inline]
     fn field<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
         if !self.first {
-            self.out.push(b',');
+            self.out.push(',');
         }
         self.first = false;
-        self.out.extend_from_slice(key.as_bytes());
+        self.out.push_str(key);
         value.write_json(self.out);
         self
     }
@@ -71,7 +71,7 @@ impl<'o> Object<'o> {
     }
 
     fn end(&mut self) {
-        self.out.push(b'}');
+        self.out.push('}');
     }
 }
 
@@ -96,11 +96,10 @@ fn needs_escape(bytes: &[u8]) -> bool {
 /// A string's contents escaped as serde_json escapes them: `\"`, `\\`, the
 /// short forms `\b \t \n \f \r`, and `\u00XX` (lowercase hex) for the other
 /// control characters; everything else, non-ASCII included, as it is.
-fn escape_into(s: &str, out: &mut Vec<u8>) {
+fn escape_into(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
         let short = match b {
             b'"' => b'"',
             b'\\' => b'\\',
@@ -112,107 +111,112 @@ fn escape_into(s: &str, out: &mut Vec<u8>) {
             0x00..=0x1F => b'u',
             _ => continue,
         };
-        out.extend_from_slice(&bytes[start..i]);
-        out.push(b'\\');
-        out.push(short);
+        // Escaped bytes are ASCII: `start` and `i` are char boundaries.
+        out.push_str(&s[start..i]);
+        out.push('\\');
+        out.push(short as char);
         if short == b'u' {
-            out.extend_from_slice(&[b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xF) as usize]]);
+            out.push_str("00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xF) as usize] as char);
         }
         start = i + 1;
     }
-    out.extend_from_slice(&bytes[start..]);
+    out.push_str(&s[start..]);
 }
 
 impl WriteJson for str {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         out.reserve(self.len() + 2);
-        out.push(b'"');
+        out.push('"');
         if needs_escape(self.as_bytes()) {
             escape_into(self, out);
         } else {
-            out.extend_from_slice(self.as_bytes());
+            out.push_str(self);
         }
-        out.push(b'"');
+        out.push('"');
     }
 }
 
 impl WriteJson for Cow<'_, str> {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         (**self).write_json(out);
     }
 }
 
 impl WriteJson for String {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         self.as_str().write_json(out);
     }
 }
 
 impl WriteJson for usize {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+    fn write_json(&self, out: &mut String) {
+        out.push_str(itoa::Buffer::new().format(*self));
     }
 }
 
 impl WriteJson for u64 {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+    fn write_json(&self, out: &mut String) {
+        out.push_str(itoa::Buffer::new().format(*self));
     }
 }
 
 impl WriteJson for bool {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(if *self { b"true" } else { b"false" });
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
     }
 }
 
 impl WriteJson for f64 {
     /// serde_json's own float formatting (and `null` for NaN and infinity).
-    fn write_json(&self, out: &mut Vec<u8>) {
-        if serde_json::to_writer(&mut *out, self).is_err() {
-            // Writing a float into a Vec cannot fail; keep the JSON valid.
-            out.extend_from_slice(b"null");
+    fn write_json(&self, out: &mut String) {
+        match serde_json::to_string(self) {
+            Ok(s) => out.push_str(&s),
+            // Cannot fail for a float; keep the JSON valid.
+            Err(_) => out.push_str("null"),
         }
     }
 }
 
 impl<T: WriteJson> WriteJson for Option<T> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         match self {
             Some(v) => v.write_json(out),
-            None => out.extend_from_slice(b"null"),
+            None => out.push_str("null"),
         }
     }
 }
 
 impl<T: WriteJson> WriteJson for Vec<T> {
-    fn write_json(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
         for (i, v) in self.iter().enumerate() {
             if i > 0 {
-                out.push(b',');
+                out.push(',');
             }
             v.write_json(out);
         }
-        out.push(b']');
+        out.push(']');
     }
 }
 
 impl WriteJson for ReplacedRecord {
     /// Rare (lossy reading only): through serde.
-    fn write_json(&self, out: &mut Vec<u8>) {
-        if serde_json::to_writer(&mut *out, self).is_err() {
-            out.extend_from_slice(b"null");
+    fn write_json(&self, out: &mut String) {
+        match serde_json::to_string(self) {
+            Ok(s) => out.push_str(&s),
+            Err(_) => out.push_str("null"),
         }
     }
 }
 
 impl WriteJson for SpanRecord {
     #[inline]
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .field(key!("start"), &self.start)
             .field(key!("end"), &self.end)
@@ -221,7 +225,7 @@ impl WriteJson for SpanRecord {
 }
 
 impl WriteJson for ArticleRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         let mut o = Object::start(out);
         o.field(key!("schema"), &self.schema)
             .field(key!("id"), &self.id)
@@ -250,7 +254,7 @@ impl WriteJson for ArticleRecord<'_> {
 }
 
 impl WriteJson for SentenceRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .field(key!("start"), &self.start)
             .field(key!("end"), &self.end)
@@ -261,7 +265,7 @@ impl WriteJson for SentenceRecord<'_> {
 }
 
 impl WriteJson for ClaimRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .field(key!("kind"), &self.kind)
             .field(key!("span"), &self.span)
@@ -281,7 +285,7 @@ impl WriteJson for ClaimRecord<'_> {
 }
 
 impl WriteJson for ActorRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .some(key!("id"), &self.id)
             .field(key!("label"), &self.label)
@@ -293,7 +297,7 @@ impl WriteJson for ActorRecord<'_> {
 }
 
 impl WriteJson for SpeakerRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .some(key!("name"), &self.name)
             .some(key!("role"), &self.role)
@@ -304,7 +308,7 @@ impl WriteJson for SpeakerRecord<'_> {
 }
 
 impl WriteJson for EvidenceRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .field(key!("rule"), &self.rule)
             .some(key!("entry"), &self.entry)
@@ -315,7 +319,7 @@ impl WriteJson for EvidenceRecord<'_> {
 }
 
 impl WriteJson for FigureRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .field(key!("text"), &self.text)
             .field(key!("value"), &self.value)
@@ -331,7 +335,7 @@ impl WriteJson for FigureRecord<'_> {
 }
 
 impl WriteJson for TimeRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .field(key!("text"), &self.text)
             .field(key!("kind"), &self.kind)
@@ -342,7 +346,7 @@ impl WriteJson for TimeRecord<'_> {
 }
 
 impl WriteJson for EntityRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .field(key!("id"), &self.id)
             .field(key!("type"), &self.ty)
@@ -355,7 +359,7 @@ impl WriteJson for EntityRecord<'_> {
 }
 
 impl WriteJson for CurrencyRecord<'_> {
-    fn write_json(&self, out: &mut Vec<u8>) {
+    fn write_json(&self, out: &mut String) {
         Object::start(out)
             .field(key!("dollar"), &self.dollar)
             .field(key!("source"), &self.source)
@@ -369,9 +373,9 @@ mod tests {
     use super::*;
 
     fn ours(rec: &ArticleRecord<'_>) -> String {
-        let mut out = Vec::new();
+        let mut out = String::new();
         write_record(rec, &mut out);
-        String::from_utf8(out).expect("UTF-8")
+        out
     }
 
     /// Every ASCII byte, quotes and backslashes, non-ASCII and a 16-byte
@@ -528,13 +532,9 @@ mod tests {
         cases.extend(["", "plain", "包钢集团", "\"", "\\\\", "\u{7f}\u{80}"].map(String::from));
         cases.push(nasty());
         for s in cases {
-            let mut out = Vec::new();
+            let mut out = String::new();
             s.as_str().write_json(&mut out);
-            assert_eq!(
-                String::from_utf8(out).expect("UTF-8"),
-                serde_json::to_string(&s).expect("serialises"),
-                "{s:?}"
-            );
+            assert_eq!(out, serde_json::to_string(&s).expect("serialises"), "{s:?}");
         }
     }
 

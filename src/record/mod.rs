@@ -331,15 +331,13 @@ impl ArticleRecord<'_> {
     /// buffer is sized from the article up front (records run to about six
     /// bytes of JSON per byte of text), up to 8 MiB.
     pub fn to_json(&self) -> String {
-        let mut buf = Vec::with_capacity(self.bytes.min(1 << 20) * 8 + 1024);
-        self.write_json(&mut buf);
-        // Only whole strings and ASCII are written.
-        String::from_utf8(buf)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        let mut out = String::with_capacity(self.bytes.min(1 << 20) * 8 + 1024);
+        self.write_json(&mut out);
+        out
     }
 
     /// Appends the record as one line of JSON (no newline) to `out`.
-    pub fn write_json(&self, out: &mut Vec<u8>) {
+    pub fn write_json(&self, out: &mut String) {
         json::write_record(self, out);
     }
 
