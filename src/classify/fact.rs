@@ -1,7 +1,7 @@
 //! Facts: past or present events, figures and states; and the sentences that
 //! assert nothing (titles, headings, questions, bylines, boilerplate).
 
-use super::{ClaimKind, Doc, Evidence, Lang, Lexicon, Sentence, Signal};
+use super::{rule_id, ClaimKind, Doc, Evidence, How, Lang, Lexicon, Sentence, Signal, Signals};
 use crate::segment::SegmentKind;
 
 /// Boilerplate markers: a sentence containing one asserts nothing.
@@ -100,13 +100,13 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
 }
 
 /// Fact signals beyond the cues: a figure with no other signal is a fact.
-pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Signals) {
     if let Some(f) = s.figures.first() {
         out.push(Signal {
             kind: ClaimKind::Fact,
             weight: 1,
             evidence: Evidence {
-                rule: format!("fact/{}/figure", s.lang.name()).into(),
+                rule: rule_id(ClaimKind::Fact, s.lang, How::Figure).into(),
                 entry: None,
                 cue: Some(f.span),
             },

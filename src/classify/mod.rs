@@ -213,6 +213,17 @@ impl ActorSource {
             ActorSource::Document => "document",
         }
     }
+
+    /// The evidence rule id `actor/{name}`.
+    fn rule(self) -> &'static str {
+        match self {
+            ActorSource::Subject => "actor/subject",
+            ActorSource::Sentence => "actor/sentence",
+            ActorSource::Anaphor => "actor/anaphor",
+            ActorSource::Previous => "actor/previous",
+            ActorSource::Document => "actor/document",
+        }
+    }
 }
 
 /// Who is behind a claim.
@@ -295,6 +306,65 @@ pub(crate) fn within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[
     let lo = items.partition_point(|x| key(x).start < span.start);
     let hi = lo + items[lo..].partition_point(|x| key(x).start < span.end);
     &items[lo..hi]
+}
+
+/// How a kind's rule fired: the last part of its id (`plan/zh/task-line`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum How {
+    TaskLine,
+    ActorSubjectState,
+    ActorSubject,
+    ThingSubject,
+    OpenSubject,
+    Cue,
+    ListItem,
+    Default,
+    Figure,
+    TaskSection,
+}
+
+/// The ids `kind/lang/how` of one `how`, indexed by kind then language.
+macro_rules! rule_ids {
+    ($how:literal) => {
+        [
+            [
+                concat!("commitment/en/", $how),
+                concat!("commitment/zh/", $how),
+            ],
+            [concat!("plan/en/", $how), concat!("plan/zh/", $how)],
+            [concat!("forecast/en/", $how), concat!("forecast/zh/", $how)],
+            [concat!("fact/en/", $how), concat!("fact/zh/", $how)],
+            [
+                concat!("assessment/en/", $how),
+                concat!("assessment/zh/", $how),
+            ],
+            [
+                concat!("disclaimer/en/", $how),
+                concat!("disclaimer/zh/", $how),
+            ],
+        ]
+    };
+}
+
+/// Every rule id `kind/lang/how`, indexed by [`How`], [`ClaimKind`] and
+/// [`Lang`] in declaration order.
+static RULE_IDS: [[[&str; 2]; 6]; 10] = [
+    rule_ids!("task-line"),
+    rule_ids!("actor-subject-state"),
+    rule_ids!("actor-subject"),
+    rule_ids!("thing-subject"),
+    rule_ids!("open-subject"),
+    rule_ids!("cue"),
+    rule_ids!("list-item"),
+    rule_ids!("default"),
+    rule_ids!("figure"),
+    rule_ids!("task-section"),
+];
+
+/// The rule id `kind/lang/how`, without building a string per sentence.
+#[inline]
+pub(crate) fn rule_id(kind: ClaimKind, lang: Lang, how: How) -> &'static str {
+    RULE_IDS[how as usize][kind as usize][lang as usize]
 }
 
 /// A signal for one kind from one rule.
@@ -461,9 +531,26 @@ struct ListIntro {
     actor: Option<Actor>,
 }
 
+/// The strongest of the signals offered so far: heaviest, then the kind an
+/// analyst tracks first, then the earliest; the last offered of equals.
+#[derive(Default)]
+pub(crate) struct Signals {
+    best: Option<Signal>,
+}
+
+impl Signals {
+    /// Offers a signal.
+    pub fn push(&mut self, g: Signal) {
+        let key = |g: &Signal| (g.weight, g.kind.rank(), std::cmp::Reverse(g.at));
+        if self.best.as_ref().is_none_or(|b| key(&g) >= key(b)) {
+            self.best = Some(g);
+        }
+    }
+}
+
 /// The strongest signal of a sentence (`None` when no rule fired).
 fn best_signal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Signal> {
-    let mut signals: Vec<Signal> = Vec::new();
+    let mut signals = Signals::default();
     cue_signals(doc, lex, s, &mut signals);
     commitment::signals(doc, lex, s, &mut signals);
     plan::signals(doc, lex, s, &mut signals);
@@ -471,9 +558,7 @@ fn best_signal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Sign
     fact::signals(doc, lex, s, &mut signals);
     assessment::signals(doc, lex, s, &mut signals);
     disclaimer::signals(doc, lex, s, &mut signals);
-    signals
-        .into_iter()
-        .max_by_key(|g| (g.weight, g.kind.rank(), std::cmp::Reverse(g.at)))
+    signals.best
 }
 
 /// The list a line opens, if it ends with a colon and commits or plans.
@@ -521,14 +606,14 @@ fn classify_sentence(
         (Some(l), _) => Signal {
             kind: l.kind,
             weight: 1,
-            evidence: Evidence::rule(format!("{}/{}/list-item", l.kind.name(), s.lang.name())),
+            evidence: Evidence::rule(rule_id(l.kind, s.lang, How::ListItem)),
             at: s.body,
         },
         (None, Some(g)) => g,
         (None, None) => Signal {
             kind: ClaimKind::Fact,
             weight: 0,
-            evidence: Evidence::rule(format!("fact/{}/default", s.lang.name())),
+            evidence: Evidence::rule(rule_id(ClaimKind::Fact, s.lang, How::Default)),
             at: s.body,
         },
     };
@@ -553,7 +638,7 @@ fn classify_sentence(
     };
     if let Some(a) = &actor {
         evidence.push(Evidence {
-            rule: format!("actor/{}", a.source.name()).into(),
+            rule: a.source.rule().into(),
             entry: a.entry,
             cue: a.span,
         });
@@ -577,7 +662,7 @@ fn classify_sentence(
 }
 
 /// Signals from the cue hits of a sentence (lexicon entries with `claim=`).
-fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Signals) {
     for h in s.hits.iter().filter(|h| h.span.start >= s.body) {
         let c = lex.cue(h);
         let Some(claim) = c.claim else { continue };
@@ -612,32 +697,97 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
                 actor::Subject::Actor
                     if c.open_claim.is_some() && plan::state_verb_follows(doc, s, h) =>
                 {
-                    (c.else_claim, "actor-subject-state")
+                    (c.else_claim, How::ActorSubjectState)
                 }
-                actor::Subject::Actor => (Some(claim), "actor-subject"),
-                actor::Subject::Thing => (c.else_claim, "thing-subject"),
+                actor::Subject::Actor => (Some(claim), How::ActorSubject),
+                actor::Subject::Thing => (c.else_claim, How::ThingSubject),
                 actor::Subject::Unknown => match c.open_claim {
-                    Some(k) => (Some(k), "open-subject"),
+                    Some(k) => (Some(k), How::OpenSubject),
                     None => (
                         plan::unknown_subject(doc, s, h, claim, c.else_claim),
-                        "open-subject",
+                        How::OpenSubject,
                     ),
                 },
             }
         } else {
-            (Some(claim), "cue")
+            (Some(claim), How::Cue)
         };
         let Some(kind) = kind else { continue };
-        let rule = if c.at_start {
-            format!("{}/{}/task-line", kind.name(), s.lang.name())
-        } else {
-            format!("{}/{}/{}", kind.name(), s.lang.name(), how)
-        };
+        let rule = rule_id(kind, s.lang, if c.at_start { How::TaskLine } else { how });
         out.push(Signal {
             kind,
             weight: c.weight,
             evidence: Evidence::hit(rule, h),
             at: h.span.start,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_spell_kind_lang_how() {
+        let hows = [
+            (How::TaskLine, "task-line"),
+            (How::ActorSubjectState, "actor-subject-state"),
+            (How::ActorSubject, "actor-subject"),
+            (How::ThingSubject, "thing-subject"),
+            (How::OpenSubject, "open-subject"),
+            (How::Cue, "cue"),
+            (How::ListItem, "list-item"),
+            (How::Default, "default"),
+            (How::Figure, "figure"),
+            (How::TaskSection, "task-section"),
+        ];
+        for (how, name) in hows {
+            for kind in ClaimKind::ALL {
+                for lang in [Lang::En, Lang::Zh] {
+                    assert_eq!(
+                        rule_id(kind, lang, how),
+                        format!("{}/{}/{}", kind.name(), lang.name(), name)
+                    );
+                }
+            }
+        }
+        for source in [
+            ActorSource::Subject,
+            ActorSource::Sentence,
+            ActorSource::Anaphor,
+            ActorSource::Previous,
+            ActorSource::Document,
+        ] {
+            assert_eq!(source.rule(), format!("actor/{}", source.name()));
+        }
+    }
+
+    #[test]
+    fn strongest_signal_is_the_last_of_equals() {
+        let g = |kind, weight, at, rule: &'static str| Signal {
+            kind,
+            weight,
+            evidence: Evidence::rule(rule),
+            at,
+        };
+        let offered = [
+            g(ClaimKind::Fact, 1, 5, "a"),
+            g(ClaimKind::Plan, 2, 9, "b"),
+            g(ClaimKind::Plan, 2, 7, "c"),
+            g(ClaimKind::Forecast, 2, 3, "d"),
+            g(ClaimKind::Plan, 2, 7, "e"),
+            g(ClaimKind::Assessment, 2, 0, "f"),
+        ];
+        let mut signals = Signals::default();
+        for x in offered.iter().cloned() {
+            signals.push(x);
+        }
+        let expected = offered
+            .iter()
+            .cloned()
+            .max_by_key(|g| (g.weight, g.kind.rank(), std::cmp::Reverse(g.at)))
+            .unwrap();
+        assert_eq!(signals.best.unwrap().evidence.rule, expected.evidence.rule);
+        assert_eq!(expected.evidence.rule, "e");
     }
 }

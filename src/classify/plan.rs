@@ -6,7 +6,7 @@
 //! government work-report line counts, and not inside a noun phrase), and
 //! what an open-subject "will" / 将 means.
 
-use super::{ClaimKind, Doc, Evidence, Lexicon, Section, Sentence, Signal};
+use super::{rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence, Signal, Signals};
 use crate::matcher::Hit;
 use crate::span::Span;
 
@@ -368,13 +368,13 @@ pub fn unknown_subject(
 
 /// Plan signals beyond the lexicon cues: in a report's task section, a line
 /// is a task of the body delivering the report unless it says otherwise.
-pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Signals) {
     if s.section == Section::Tasks {
         out.push(Signal {
             kind: ClaimKind::Plan,
             weight: 1,
             evidence: Evidence {
-                rule: format!("plan/{}/task-section", s.lang.name()).into(),
+                rule: rule_id(ClaimKind::Plan, s.lang, How::TaskSection).into(),
                 entry: None,
                 cue: None,
             },
