@@ -28,6 +28,27 @@ const BOILERPLATE: &[&str] = &[
     "摄",
 ];
 
+/// The number of whitespace-separated words of `s` that hold a letter,
+/// counting stops at `limit` (one pass over the chars, no splitting).
+fn words_with_letter(s: &str, limit: usize) -> usize {
+    let mut n = 0;
+    let mut letter = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if letter {
+                n += 1;
+                if n == limit {
+                    return n;
+                }
+                letter = false;
+            }
+        } else if !letter && c.is_alphabetic() {
+            letter = true;
+        }
+    }
+    n + usize::from(letter)
+}
+
 /// True when the sentence carries no claim (kind `none`).
 pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool {
     if matches!(s.kind, SegmentKind::Title | SegmentKind::Heading) {
@@ -49,7 +70,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     if ends_line && !final_mark {
         let short = match s.lang {
             Lang::En => body.split_whitespace().take(11).count() <= 10,
-            Lang::Zh => body.chars().filter(|&c| super::is_cjk(c)).take(41).count() <= 40,
+            Lang::Zh => super::count_cjk(body, 41) <= 40,
         };
         let strong = s
             .hits
@@ -61,11 +82,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     }
     match s.lang {
         Lang::En => {
-            let words = body
-                .split_whitespace()
-                .filter(|w| w.chars().any(|c| c.is_alphabetic()))
-                .take(7) // only "fewer than 4" and "at most 6" matter
-                .count();
+            let words = words_with_letter(body, 7); // only "fewer than 4" and "at most 6" matter
             if words < 4 && s.figures.is_empty() {
                 return true;
             }
@@ -75,7 +92,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
             }
         }
         Lang::Zh => {
-            let cjk = body.chars().filter(|&c| super::is_cjk(c)).take(40).count(); // only < 5 and < 40 matter
+            let cjk = super::count_cjk(body, 40); // only < 5 and < 40 matter
             if cjk < 5 && s.figures.is_empty() {
                 return true;
             }
@@ -112,5 +129,68 @@ pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Si
             },
             at: f.span.start,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_with_letter_counts_as_split_whitespace_does() {
+        for s in [
+            "",
+            " ",
+            "he said.",
+            "  he  said \t in\na statement , 2024 ",
+            "2024 - 25 %",
+            "Ça va\u{3000}très bien\u{a0}merci",
+            "one two three four five six seven eight nine",
+            "中国 稀土 集团",
+        ] {
+            for limit in [1, 4, 7, 11] {
+                let expected = s
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+                    .take(limit)
+                    .count();
+                assert_eq!(words_with_letter(s, limit), expected, "{s:?} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn cjk_counts_as_chars_do() {
+        for s in [
+            "",
+            "abc",
+            "中国稀土集团有限公司",
+            "2011年5月9日，𠀀𪚥丽\u{f900}\u{fa6a}ＡＢ。",
+            "Ça va 稀土 \u{2fa1f}\u{2fa20}\u{33ff}\u{3400}\u{4dbf}\u{4dc0}\u{9fff}\u{a000}",
+        ] {
+            for limit in [0, 1, 5, 40, 100] {
+                let expected = s
+                    .chars()
+                    .filter(|&c| super::super::is_cjk(c))
+                    .take(limit)
+                    .count();
+                assert_eq!(super::super::count_cjk(s, limit), expected, "{s:?} {limit}");
+            }
+            let (cjk, latin) = s.chars().fold((0, 0), |(c, l), ch| {
+                if super::super::is_cjk(ch) {
+                    (c + 1, l)
+                } else if ch.is_ascii_alphabetic() {
+                    (c, l + 1)
+                } else {
+                    (c, l)
+                }
+            });
+            let expected = if cjk * 3 >= latin && cjk > 0 {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
+            assert_eq!(Lang::of(s), expected, "{s:?}");
+        }
     }
 }

@@ -135,12 +135,23 @@ impl Lang {
 
     /// The script most of `s` is in.
     pub fn of(s: &str) -> Lang {
+        // No ideograph without a byte beyond ASCII (a check of whole words
+        // at a time); else one pass over the bytes, in which only the lead
+        // bytes of chars are looked at.
+        if s.is_ascii() {
+            return Lang::En;
+        }
         let (mut cjk, mut latin) = (0usize, 0usize);
-        for c in s.chars() {
-            if is_cjk(c) {
-                cjk += 1;
-            } else if c.is_ascii_alphabetic() {
-                latin += 1;
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            if x < 0x80 {
+                latin += usize::from((x | 0x20).wrapping_sub(b'a') < 26);
+                i += 1;
+            } else {
+                cjk += usize::from(cjk_at(b, i));
+                i += utf8_len(x);
             }
         }
         // A Chinese character carries about as much as a short word.
@@ -156,6 +167,53 @@ impl Lang {
 #[inline]
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The length of the char whose first byte is `x` (valid UTF-8).
+#[inline(always)]
+fn utf8_len(x: u8) -> usize {
+    match x {
+        0..0x80 => 1,
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// True when the non-ASCII char that starts at byte `i` of the valid UTF-8
+/// `b` is a CJK ideograph ([`is_cjk`]). Below U+10000 the ranges start and
+/// end on multiples of 64 code points, so the first two bytes decide.
+#[inline(always)]
+fn cjk_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        0xE5..=0xE9 => true,                     // U+5000..U+9FFF
+        0xE4 => b[i + 1] != 0xB7,                // U+4000..U+4FFF but U+4DC0..U+4DFF
+        0xE3 => b[i + 1] >= 0x90,                // U+3400..U+3FFF
+        0xEF => matches!(b[i + 1], 0xA4..=0xAB), // U+F900..U+FAFF
+        0xF0 => {
+            let c = (u32::from(b[i + 1] & 0x3F) << 12)
+                | (u32::from(b[i + 2] & 0x3F) << 6)
+                | u32::from(b[i + 3] & 0x3F);
+            (0x20000..=0x2FA1F).contains(&c)
+        }
+        _ => false,
+    }
+}
+
+/// The number of CJK ideographs in `s`, counting stops at `limit`.
+pub(crate) fn count_cjk(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let (mut n, mut i) = (0, 0);
+    while i < b.len() && n < limit {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+        } else {
+            n += usize::from(cjk_at(b, i));
+            i += utf8_len(x);
+        }
+    }
+    n
 }
 
 /// One reason behind a tag.
@@ -759,6 +817,16 @@ mod tests {
             ActorSource::Document,
         ] {
             assert_eq!(source.rule(), format!("actor/{}", source.name()));
+        }
+    }
+
+    #[test]
+    fn cjk_at_agrees_with_is_cjk_on_every_char() {
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(cjk_at(b, 0), is_cjk(c), "{c:?}");
+            assert_eq!(utf8_len(b[0]), b.len(), "{c:?}");
         }
     }
 
