@@ -136,24 +136,11 @@ impl Lang {
     /// The script most of `s` is in.
     pub fn of(s: &str) -> Lang {
         // No ideograph without a byte beyond ASCII (a check of whole words
-        // at a time); else one pass over the bytes, in which only the lead
-        // bytes of chars are looked at.
+        // at a time).
         if s.is_ascii() {
             return Lang::En;
         }
-        let (mut cjk, mut latin) = (0usize, 0usize);
-        let b = s.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let x = b[i];
-            if x < 0x80 {
-                latin += usize::from((x | 0x20).wrapping_sub(b'a') < 26);
-                i += 1;
-            } else {
-                cjk += usize::from(cjk_at(b, i));
-                i += utf8_len(x);
-            }
-        }
+        let (cjk, latin) = script_counts(s.as_bytes(), usize::MAX);
         // A Chinese character carries about as much as a short word.
         if cjk * 3 >= latin && cjk > 0 {
             Lang::Zh
@@ -169,51 +156,59 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// The length of the char whose first byte is `x` (valid UTF-8).
-#[inline(always)]
-fn utf8_len(x: u8) -> usize {
-    match x {
-        0..0x80 => 1,
-        0x80..0xE0 => 2,
-        0xE0..0xF0 => 3,
-        _ => 4,
-    }
-}
+/// Bytes counted per block by [`script_counts`]: few enough for byte-wide
+/// counters.
+const BLOCK: usize = 240;
 
-/// True when the non-ASCII char that starts at byte `i` of the valid UTF-8
-/// `b` is a CJK ideograph ([`is_cjk`]). Below U+10000 the ranges start and
-/// end on multiples of 64 code points, so the first two bytes decide.
-#[inline(always)]
-fn cjk_at(b: &[u8], i: usize) -> bool {
-    match b[i] {
-        0xE5..=0xE9 => true,                     // U+5000..U+9FFF
-        0xE4 => b[i + 1] != 0xB7,                // U+4000..U+4FFF but U+4DC0..U+4DFF
-        0xE3 => b[i + 1] >= 0x90,                // U+3400..U+3FFF
-        0xEF => matches!(b[i + 1], 0xA4..=0xAB), // U+F900..U+FAFF
-        0xF0 => {
-            let c = (u32::from(b[i + 1] & 0x3F) << 12)
-                | (u32::from(b[i + 2] & 0x3F) << 6)
-                | u32::from(b[i + 3] & 0x3F);
-            (0x20000..=0x2FA1F).contains(&c)
+/// CJK ideographs ([`is_cjk`]) and ASCII letters in the valid UTF-8 `b`,
+/// counted by blocks of bytes until the ideographs reach `cjk_limit`.
+///
+/// No char is decoded: ASCII bytes and lead bytes never occur inside another
+/// char, and below U+10000 the ideograph ranges start and end on multiples
+/// of 64 code points, so a lead byte and the byte after it decide. Every
+/// byte is read alike, which lets the compiler count a block with vector
+/// instructions; chars of four bytes are decoded (rarely) one by one.
+fn script_counts(b: &[u8], cjk_limit: usize) -> (usize, usize) {
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    let mut start = 0;
+    while start < b.len() && cjk < cjk_limit {
+        // Lead bytes, each with the byte after it; a string cannot end on
+        // a lead byte, so the last byte needs no successor.
+        let end = (start + BLOCK).min(b.len() - 1);
+        let (leads, next) = (&b[start..end], &b[start + 1..end + 1]);
+        let (mut c, mut l, mut wide) = (0u8, 0u8, 0u8);
+        for (&x, &y) in leads.iter().zip(next) {
+            l += u8::from((x | 0x20).wrapping_sub(b'a') < 26);
+            let common = x.wrapping_sub(0xE5) < 5; // U+5000..U+9FFF
+            let e4 = (x == 0xE4) & (y != 0xB7); // U+4000..U+4FFF but U+4DC0..U+4DFF
+            let e3 = (x == 0xE3) & (y >= 0x90); // U+3400..U+3FFF
+            let ef = (x == 0xEF) & (y.wrapping_sub(0xA4) < 8); // U+F900..U+FAFF
+            c += u8::from(common | e4 | e3 | ef);
+            wide |= u8::from(x >= 0xF0);
         }
-        _ => false,
+        cjk += usize::from(c);
+        latin += usize::from(l);
+        if wide != 0 {
+            for i in (start..end).filter(|&i| b[i] >= 0xF0) {
+                let c = (u32::from(b[i] & 0x07) << 18)
+                    | (u32::from(b[i + 1] & 0x3F) << 12)
+                    | (u32::from(b[i + 2] & 0x3F) << 6)
+                    | u32::from(b[i + 3] & 0x3F);
+                cjk += usize::from((0x20000..=0x2FA1F).contains(&c));
+            }
+        }
+        start = end;
+        if start == b.len() - 1 {
+            latin += usize::from(b[start].is_ascii_alphabetic());
+            break;
+        }
     }
+    (cjk, latin)
 }
 
 /// The number of CJK ideographs in `s`, counting stops at `limit`.
 pub(crate) fn count_cjk(s: &str, limit: usize) -> usize {
-    let b = s.as_bytes();
-    let (mut n, mut i) = (0, 0);
-    while i < b.len() && n < limit {
-        let x = b[i];
-        if x < 0x80 {
-            i += 1;
-        } else {
-            n += usize::from(cjk_at(b, i));
-            i += utf8_len(x);
-        }
-    }
-    n
+    script_counts(s.as_bytes(), limit).0.min(limit)
 }
 
 /// One reason behind a tag.
@@ -820,13 +815,80 @@ mod tests {
         }
     }
 
+    /// Ideographs and ASCII letters, char by char.
+    fn reference_counts(s: &str) -> (usize, usize) {
+        let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+        let latin = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        (cjk, latin)
+    }
+
     #[test]
-    fn cjk_at_agrees_with_is_cjk_on_every_char() {
-        let mut buf = [0u8; 4];
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
-            let b = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(cjk_at(b, 0), is_cjk(c), "{c:?}");
-            assert_eq!(utf8_len(b[0]), b.len(), "{c:?}");
+    fn script_counts_agree_with_chars_on_every_char() {
+        let chars: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        // Every char alone, and runs of chars straddling block ends.
+        for &c in &chars {
+            let s = c.to_string();
+            assert_eq!(
+                script_counts(s.as_bytes(), usize::MAX),
+                reference_counts(&s)
+            );
+        }
+        for run in chars.chunks(97) {
+            let s: String = run.iter().collect();
+            assert_eq!(
+                script_counts(s.as_bytes(), usize::MAX),
+                reference_counts(&s)
+            );
+        }
+    }
+
+    #[test]
+    fn script_counts_agree_with_chars_on_mixed_text() {
+        // A fixed pseudo-random mix of ASCII, Latin-1, ideographs and the
+        // edges of their ranges, at every length up to a few blocks.
+        let pool = [
+            'a',
+            'Z',
+            ' ',
+            '1',
+            '.',
+            'é',
+            '\u{a0}',
+            '中',
+            '一',
+            '\u{3400}',
+            '\u{33ff}',
+            '\u{4dbf}',
+            '\u{4dc0}',
+            '\u{4e00}',
+            '\u{9fff}',
+            '\u{a000}',
+            '\u{f8ff}',
+            '\u{f900}',
+            '\u{faff}',
+            '\u{fb00}',
+            '。',
+            '，',
+            '\u{1ffff}',
+            '\u{20000}',
+            '\u{2fa1f}',
+            '\u{2fa20}',
+            '😀',
+        ];
+        let mut seed = 0x2545_f491_u32;
+        let mut s = String::new();
+        for _ in 0..400 {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            s.push(pool[seed as usize % pool.len()]);
+            assert_eq!(
+                script_counts(s.as_bytes(), usize::MAX),
+                reference_counts(&s)
+            );
+            for limit in [0, 1, 5, 40, 41] {
+                assert_eq!(count_cjk(&s, limit), reference_counts(&s).0.min(limit));
+            }
         }
     }
 
