@@ -28,6 +28,33 @@ const BOILERPLATE: &[&str] = &[
     "摄",
 ];
 
+/// Bit `256 * a + b` is set when a boilerplate marker starts with the bytes
+/// `a`, `b` (every marker has at least two bytes).
+static MARKER_PAIRS: [u64; 1024] = marker_pairs();
+
+const fn marker_pairs() -> [u64; 1024] {
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < BOILERPLATE.len() {
+        let m = BOILERPLATE[k].as_bytes();
+        let key = ((m[0] as usize) << 8) | m[1] as usize;
+        t[key / 64] |= 1 << (key % 64);
+        k += 1;
+    }
+    t
+}
+
+/// True when `body` contains a boilerplate marker: one pass over its bytes,
+/// the markers are compared only where their first two bytes stand.
+fn has_boilerplate(body: &str) -> bool {
+    let b = body.as_bytes();
+    b.windows(2).enumerate().any(|(i, w)| {
+        let key = (usize::from(w[0]) << 8) | usize::from(w[1]);
+        MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
+            && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
+    })
+}
+
 /// The number of whitespace-separated words of `s` that hold a letter,
 /// counting stops at `limit` (one pass over the chars, no splitting).
 fn words_with_letter(s: &str, limit: usize) -> usize {
@@ -59,7 +86,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     if core.ends_with('?') || core.ends_with('？') {
         return true;
     }
-    if body.len() < 120 && BOILERPLATE.iter().any(|b| body.contains(b)) {
+    if body.len() < 120 && has_boilerplate(body) {
         return true;
     }
     // A line with no sentence-final mark and no strong cue is a label, a
@@ -135,6 +162,33 @@ pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Si
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boilerplate_is_found_as_contains_finds_it() {
+        assert!(BOILERPLATE.iter().all(|m| m.len() >= 2));
+        let mut texts = vec![
+            String::new(),
+            "x".to_string(),
+            "The company said it would expand output.".to_string(),
+            "right here, eight nights".to_string(),
+            "Share price rose; Sign of the times".to_string(),
+            "本报记者王伟 摄".to_string(),
+            "来源：新华社".to_string(),
+            "记者王伟".to_string(),
+        ];
+        for m in BOILERPLATE {
+            texts.push(m.to_string());
+            texts.push(format!("ab {m}"));
+            texts.push(format!("{m} cd"));
+            // A marker cut short is not the marker.
+            let cut = m.char_indices().last().map_or(0, |(i, _)| i);
+            texts.push(format!("ab {} cd", &m[..cut]));
+        }
+        for t in &texts {
+            let expected = BOILERPLATE.iter().any(|m| t.contains(m));
+            assert_eq!(has_boilerplate(t), expected, "{t:?}");
+        }
+    }
 
     #[test]
     fn words_with_letter_counts_as_split_whitespace_does() {
