@@ -338,9 +338,10 @@ pub fn unknown_subject(
             doc.text,
             s.span.start.max(hit.span.start.saturating_sub(360)),
         );
-        let opinion = OPINION
-            .iter()
-            .any(|w| doc.text[from..hit.span.start].contains(w));
+        let opinion = !change
+            && OPINION
+                .iter()
+                .any(|w| doc.text[from..hit.span.start].contains(w));
         return if change || opinion {
             else_claim.or(Some(claim))
         } else {

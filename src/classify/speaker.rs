@@ -34,7 +34,7 @@ fn capitalised_word_starts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
     text.chunks(16)
         .enumerate()
         .filter(|(_, block)| block.iter().fold(false, |a, c| a | c.is_ascii_uppercase()))
-        .flat_map(|(n, block)| (16 * n..16 * n + block.len()))
+        .flat_map(|(n, block)| 16 * n..16 * n + block.len())
         .filter(|&k| text[k].is_ascii_uppercase() && (k == 0 || text[k - 1] == b' '))
 }
 
