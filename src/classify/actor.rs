@@ -8,7 +8,10 @@
 
 use std::collections::HashMap;
 
-use super::{is_cjk, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon, Sentence, Speaker};
+use super::{
+    is_cjk, prefix_in, suffix_in, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon,
+    Sentence, Speaker,
+};
 use crate::lexicon::EntryType;
 use crate::matcher::{EntryId, Hit};
 use crate::span::Span;
@@ -307,11 +310,8 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
         };
         let mut stripped = None;
         if s.lang == Lang::Zh {
-            for w in ZH_SKIP {
-                if let Some(b) = before.strip_suffix(w) {
-                    stripped = Some(b);
-                    break;
-                }
+            if let Some(w) = suffix_in(before, ZH_SKIP) {
+                stripped = Some(&before[..before.len() - w.len()]);
             }
         } else {
             let word_start = after_last(before, |c| !c.is_ascii_alphabetic());
@@ -448,11 +448,9 @@ const EN_PREPOSITIONS: &[&str] = &[
 fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
     let mut rest = text[from..to].trim_matches([' ', ',', ':', '"', '\'']);
     'outer: loop {
-        for w in ZH_CLAUSE_LEAD {
-            if let Some(r) = rest.strip_prefix(w) {
-                rest = r.trim_start_matches([' ', ',']);
-                continue 'outer;
-            }
+        if let Some(w) = prefix_in(rest, ZH_CLAUSE_LEAD) {
+            rest = rest[w.len()..].trim_start_matches([' ', ',']);
+            continue 'outer;
         }
         // Dates and years: 2011年5月9日, 5月19日
         let digits: usize = rest

@@ -211,6 +211,28 @@ pub(crate) fn count_cjk(s: &str, limit: usize) -> usize {
     script_counts(s.as_bytes(), limit).0.min(limit)
 }
 
+/// The first of `words` that `text` starts with. Bytes are compared one by
+/// one, so most words are set aside on their first byte without a call to
+/// `memcmp`.
+#[inline]
+pub(crate) fn prefix_in<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
+    let b = text.as_bytes();
+    words.iter().copied().find(|w| {
+        let w = w.as_bytes();
+        w.len() <= b.len() && w.iter().zip(b).all(|(x, y)| x == y)
+    })
+}
+
+/// The first of `words` that `text` ends with (see [`prefix_in`]).
+#[inline]
+pub(crate) fn suffix_in<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
+    let b = text.as_bytes();
+    words.iter().copied().find(|w| {
+        let w = w.as_bytes();
+        w.len() <= b.len() && w.iter().rev().zip(b.iter().rev()).all(|(x, y)| x == y)
+    })
+}
+
 /// One reason behind a tag.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
@@ -888,6 +910,25 @@ mod tests {
             );
             for limit in [0, 1, 5, 40, 41] {
                 assert_eq!(count_cjk(&s, limit), reference_counts(&s).0.min(limit));
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_and_suffix_in_agree_with_strip() {
+        let words = ["也", "还", "今年", "今", "a", "", "年内"];
+        for text in ["", "也", "今年也", "年内还", "今年", "a", "ab", "ba", "也a"] {
+            for list in [&words[..], &words[..5], &words[..1]] {
+                let pre = list
+                    .iter()
+                    .copied()
+                    .find(|w| text.strip_prefix(w).is_some());
+                let suf = list
+                    .iter()
+                    .copied()
+                    .find(|w| text.strip_suffix(w).is_some());
+                assert_eq!(prefix_in(text, list), pre, "{text:?}");
+                assert_eq!(suffix_in(text, list), suf, "{text:?}");
             }
         }
     }

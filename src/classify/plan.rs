@@ -6,7 +6,9 @@
 //! government work-report line counts, and not inside a noun phrase), and
 //! what an open-subject "will" / 将 means.
 
-use super::{rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence, Signal, Signals};
+use super::{
+    prefix_in, rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence, Signal, Signals,
+};
 use crate::matcher::Hit;
 use crate::span::Span;
 
@@ -140,11 +142,9 @@ pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     // Only lead words.
     let mut rest = gap.trim_start_matches([',', ' ', ':']);
     'outer: while !rest.is_empty() {
-        for w in LEAD_WORDS {
-            if let Some(r) = rest.strip_prefix(w) {
-                rest = r.trim_start_matches([',', ' ']);
-                continue 'outer;
-            }
+        if let Some(w) = prefix_in(rest, LEAD_WORDS) {
+            rest = rest[w.len()..].trim_start_matches([',', ' ']);
+            continue 'outer;
         }
         return false;
     }
@@ -238,7 +238,7 @@ pub fn disposal_jiang(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &H
     let clause = &clause[..clause
         .find([',', '。', ';', ':', '!', '?'])
         .unwrap_or(clause.len())];
-    if ZH_CHANGE.iter().any(|w| clause.starts_with(w)) {
+    if prefix_in(clause, ZH_CHANGE).is_some() {
         return false;
     }
     DISPOSAL.iter().any(|w| clause.contains(w)) || degree_complement(clause)
@@ -304,7 +304,7 @@ const ZH_CHANGE: &[&str] = &[
 pub fn state_verb_follows(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     let after = doc.text[hit.span.end..s.span.end].trim_start();
     if s.lang == super::Lang::Zh {
-        return ZH_CHANGE.iter().any(|w| after.starts_with(w));
+        return prefix_in(after, ZH_CHANGE).is_some();
     }
     let mut words = after
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -331,7 +331,7 @@ pub fn unknown_subject(
         // What follows 将/要 decides: a change of things (将超过, 将继续上涨) is
         // a forecast, anything else the plan of an actor left unsaid.
         let after = &doc.text[hit.span.end..s.span.end];
-        let change = ZH_CHANGE.iter().any(|w| after.starts_with(w));
+        let change = prefix_in(after, ZH_CHANGE).is_some();
         // After 认为/预测 (someone's view), an open subject is not an actor's
         // intent but a prediction.
         let from = super::actor::floor_char(
