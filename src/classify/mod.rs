@@ -223,6 +223,15 @@ pub(crate) fn prefix_in<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
     })
 }
 
+/// True when `text` contains one of `words` (none of them empty): for short
+/// texts, where setting up a substring search per word costs more than
+/// trying every word at every char.
+pub(crate) fn contains_any(text: &str, words: &[&str]) -> bool {
+    (0..text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .any(|i| prefix_in(&text[i..], words).is_some())
+}
+
 /// The first of `words` that `text` ends with (see [`prefix_in`]).
 #[inline]
 pub(crate) fn suffix_in<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
@@ -929,6 +938,27 @@ mod tests {
                     .find(|w| text.strip_suffix(w).is_some());
                 assert_eq!(prefix_in(text, list), pre, "{text:?}");
                 assert_eq!(suffix_in(text, list), suf, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn contains_any_agrees_with_contains() {
+        let words = ["为", "成", "下来", "a", "ab"];
+        for text in [
+            "",
+            "a",
+            "b",
+            "ba",
+            "将价格降下来",
+            "将价格降下",
+            "来下",
+            "成为",
+            "xyz",
+        ] {
+            for list in [&words[..], &words[..2], &words[2..3]] {
+                let expected = list.iter().any(|w| text.contains(w));
+                assert_eq!(contains_any(text, list), expected, "{text:?} {list:?}");
             }
         }
     }

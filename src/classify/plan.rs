@@ -7,7 +7,8 @@
 //! what an open-subject "will" / 将 means.
 
 use super::{
-    prefix_in, rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence, Signal, Signals,
+    contains_any, prefix_in, rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence,
+    Signal, Signals,
 };
 use crate::matcher::Hit;
 use crate::span::Span;
@@ -179,7 +180,7 @@ pub fn reads_as_noun(text: &str, span: Span) -> bool {
         .nth(7)
         .map_or(0, |(i, _)| i);
     let window = &text[from..span.start];
-    ACCORDING_TO.iter().any(|w| window.contains(w)) && !window.contains([',', '。'])
+    contains_any(window, ACCORDING_TO) && !window.contains([',', '。'])
 }
 
 /// English verbs after "will" that describe a state or change of things
@@ -241,7 +242,7 @@ pub fn disposal_jiang(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &H
     if prefix_in(clause, ZH_CHANGE).is_some() {
         return false;
     }
-    DISPOSAL.iter().any(|w| clause.contains(w)) || degree_complement(clause)
+    contains_any(clause, DISPOSAL) || degree_complement(clause)
 }
 
 /// Chinese verbs after 将/要/会 that describe a change or state of things
