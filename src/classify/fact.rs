@@ -28,40 +28,61 @@ const BOILERPLATE: &[&str] = &[
     "摄",
 ];
 
-/// Bit `256 * a + b` is set when a boilerplate marker starts with the bytes
-/// `a`, `b` (every marker has at least two bytes).
-static MARKER_PAIRS: [u64; 1024] = marker_pairs();
+/// `FIRSTS[a]` is true when a boilerplate marker starts with the byte `a`;
+/// bit `256 * a + b` of `PAIRS` when one starts with the bytes `a`, `b`
+/// (every marker has at least two bytes).
+static MARKER_FIRSTS: [bool; 256] = marker_heads().0;
+static MARKER_PAIRS: [u64; 1024] = marker_heads().1;
 
-const fn marker_pairs() -> [u64; 1024] {
-    let mut t = [0u64; 1024];
+const fn marker_heads() -> ([bool; 256], [u64; 1024]) {
+    let mut firsts = [false; 256];
+    let mut pairs = [0u64; 1024];
     let mut k = 0;
     while k < BOILERPLATE.len() {
         let m = BOILERPLATE[k].as_bytes();
+        firsts[m[0] as usize] = true;
         let key = ((m[0] as usize) << 8) | m[1] as usize;
-        t[key / 64] |= 1 << (key % 64);
+        pairs[key / 64] |= 1 << (key % 64);
         k += 1;
     }
-    t
+    (firsts, pairs)
 }
 
 /// True when `body` contains a boilerplate marker: one pass over its bytes,
 /// the markers are compared only where their first two bytes stand.
 fn has_boilerplate(body: &str) -> bool {
     let b = body.as_bytes();
-    b.windows(2).enumerate().any(|(i, w)| {
-        let key = (usize::from(w[0]) << 8) | usize::from(w[1]);
-        MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
-            && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
+    (0..b.len().saturating_sub(1)).any(|i| {
+        MARKER_FIRSTS[usize::from(b[i])] && {
+            let key = (usize::from(b[i]) << 8) | usize::from(b[i + 1]);
+            MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
+                && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
+        }
     })
 }
 
 /// The number of whitespace-separated words of `s` that hold a letter,
-/// counting stops at `limit` (one pass over the chars, no splitting).
+/// counting stops at `limit` (one pass over the bytes, no splitting; only
+/// chars beyond ASCII are decoded).
 fn words_with_letter(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
     let mut n = 0;
     let mut letter = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (space, alpha, len) = if x < 0x80 {
+            let space = x == b' ' || (b'\t'..=b'\r').contains(&x);
+            (space, !letter && x.is_ascii_alphabetic(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (
+                c.is_whitespace(),
+                !letter && c.is_alphabetic(),
+                c.len_utf8(),
+            )
+        };
+        if space {
             if letter {
                 n += 1;
                 if n == limit {
@@ -69,8 +90,16 @@ fn words_with_letter(s: &str, limit: usize) -> usize {
                 }
                 letter = false;
             }
-        } else if !letter && c.is_alphabetic() {
+        } else if alpha {
             letter = true;
+        }
+        i += len;
+        if letter {
+            // The rest of a word that holds a letter: up to a space, a
+            // control char or a char beyond ASCII.
+            while i < b.len() && b[i] > b' ' && b[i] < 0x80 {
+                i += 1;
+            }
         }
     }
     n + usize::from(letter)
@@ -201,6 +230,8 @@ mod tests {
             "Ça va\u{3000}très bien\u{a0}merci",
             "one two three four five six seven eight nine",
             "中国 稀土 集团",
+            "ab\u{7f}cd e\u{85}f g\u{2009}h 1\u{a0}2 x\u{1680}y\u{200b}z",
+            "\tword\x0bword\x0cword\rword\nword\x1cword",
         ] {
             for limit in [1, 4, 7, 11] {
                 let expected = s
