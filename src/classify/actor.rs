@@ -471,11 +471,14 @@ fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
 fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Vec<usize> {
     let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
     let mut starts = vec![from];
-    for (i, c) in doc.text[from..at].char_indices() {
-        if matches!(c, ',' | ';' | ':' | '(' | '"')
-            || (c == '-' && doc.text[from + i..].starts_with("- "))
+    // The separators are ASCII: bytes, which never stand inside a longer
+    // char, are read instead of decoded chars.
+    let bytes = doc.text.as_bytes();
+    for (i, &c) in bytes[from..at].iter().enumerate() {
+        if matches!(c, b',' | b';' | b':' | b'(' | b'"')
+            || (c == b'-' && bytes[from + i..].starts_with(b"- "))
         {
-            starts.push(from + i + c.len_utf8());
+            starts.push(from + i + 1);
         }
     }
     // After a verb of saying ("said", 表示).
