@@ -702,7 +702,9 @@ fn classify_sentence(
         },
     };
     let kind = best.kind;
-    let mut evidence = vec![best.evidence.clone()];
+    // Room for the deciding signal, hedge, negation, actor and disclosure.
+    let mut evidence = Vec::with_capacity(5);
+    evidence.push(best.evidence.clone());
     let hedged = s.hits.iter().find(|h| lex.cue(h).hedge);
     if let Some(h) = hedged {
         evidence.push(Evidence::hit("modality/hedge", h));
