@@ -153,9 +153,18 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
                 return true;
             }
             // Attribution only: "……告诉《第一财经日报》。" / "李伟说。"
-            if let Some(h) = s.hits.iter().rev().find(|h| lex.cue(h).speech) {
+            // (The cheap tests first; the words after the verb only then.)
+            let speech = s.hits.iter().rev().find(|h| lex.cue(h).speech);
+            if let Some(h) = speech.filter(|_| s.figures.is_empty() && cjk < 40) {
                 let mut rest = doc.text[h.span.end..s.span.end].trim_end_matches(['。', '.', ' ']);
-                rest = rest.trim_end_matches("记者").trim_start_matches("本报");
+                // As `trim_end_matches("记者")` and `trim_start_matches("本报")`,
+                // without setting up a substring search.
+                while let Some(r) = rest.strip_suffix("记者") {
+                    rest = r;
+                }
+                while let Some(r) = rest.strip_prefix("本报") {
+                    rest = r;
+                }
                 if rest.starts_with('《') && rest.ends_with('》') {
                     rest = "";
                 }
@@ -163,7 +172,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
                     .hits
                     .iter()
                     .any(|h| lex.cue(h).claim.is_some_and(|k| k != ClaimKind::Fact));
-                if rest.is_empty() && s.figures.is_empty() && cjk < 40 && !claimish {
+                if rest.is_empty() && !claimish {
                     return true;
                 }
             }
