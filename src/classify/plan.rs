@@ -21,6 +21,15 @@ pub fn marker_len(text: &str) -> usize {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
     let b = trimmed.as_bytes();
+    // Every marker starts with one of these bytes ('•' with 0xE2, '·' with
+    // 0xC2, the Chinese numerals with 0xE4 or 0xE5): most lines are passed
+    // over at once.
+    if !matches!(
+        b.first(),
+        Some(b'-' | b'*' | b'>' | b'(' | b'0'..=b'9' | 0xC2 | 0xE2 | 0xE4 | 0xE5)
+    ) {
+        return lead;
+    }
     let mut n = 0;
     // Dashes, stars and bullets.
     for p in ["- ", "* ", "• ", "· ", "> ", "--", "-"] {
@@ -406,5 +415,15 @@ mod tests {
         assert_eq!(marker_len("1.7 billion yuan"), 0);
         assert_eq!(marker_len("一要加大"), 0);
         assert_eq!(marker_len("Baogang"), 0);
+        assert_eq!(marker_len("  Baogang"), 2);
+        assert_eq!(marker_len("稀土"), 0);
+        assert_eq!(marker_len("• 稀土"), "• ".len());
+        assert_eq!(marker_len("· 稀土"), "· ".len());
+        assert_eq!(marker_len("> quoted"), 2);
+        assert_eq!(marker_len("* item"), 2);
+        for numeral in CJK_NUMERALS.chars() {
+            let line = format!("{numeral}、稀土");
+            assert_eq!(marker_len(&line), numeral.len_utf8() + '、'.len_utf8());
+        }
     }
 }
