@@ -229,10 +229,15 @@ fn degree_complement(clause: &str) -> bool {
 /// True when a bare 将 is the preposition of the disposal construction (将 X
 /// 纳入 Y) rather than the future auxiliary (将加快): no verb cue follows it
 /// right away, and a disposal complement closes its clause.
+/// (Asked of every cue: the test that the cue is 将 at all is inlined.)
+#[inline]
 pub fn disposal_jiang(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
-    if &doc.text[hit.span.start..hit.span.end] != "将" {
-        return false;
-    }
+    doc.text.as_bytes().get(hit.span.start..hit.span.end) == Some("将".as_bytes())
+        && jiang_is_disposal(doc, lex, s, hit)
+}
+
+/// [`disposal_jiang`] once the cue is known to be 将.
+fn jiang_is_disposal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     // A verb cue right after it makes it the future auxiliary.
     let k = s.hits.partition_point(|h| h.span.start < hit.span.end);
     if s.hits
