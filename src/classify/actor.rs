@@ -8,7 +8,10 @@
 
 use std::collections::HashMap;
 
-use super::{is_cjk, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon, Sentence, Speaker};
+use super::{
+    is_cjk, prefix_in, suffix_in, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon,
+    Sentence, Speaker,
+};
 use crate::lexicon::EntryType;
 use crate::matcher::{EntryId, Hit};
 use crate::span::Span;
@@ -307,11 +310,8 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
         };
         let mut stripped = None;
         if s.lang == Lang::Zh {
-            for w in ZH_SKIP {
-                if let Some(b) = before.strip_suffix(w) {
-                    stripped = Some(b);
-                    break;
-                }
+            if let Some(w) = suffix_in(before, ZH_SKIP) {
+                stripped = Some(&before[..before.len() - w.len()]);
             }
         } else {
             let word_start = after_last(before, |c| !c.is_ascii_alphabetic());
@@ -448,11 +448,9 @@ const EN_PREPOSITIONS: &[&str] = &[
 fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
     let mut rest = text[from..to].trim_matches([' ', ',', ':', '"', '\'']);
     'outer: loop {
-        for w in ZH_CLAUSE_LEAD {
-            if let Some(r) = rest.strip_prefix(w) {
-                rest = r.trim_start_matches([' ', ',']);
-                continue 'outer;
-            }
+        if let Some(w) = prefix_in(rest, ZH_CLAUSE_LEAD) {
+            rest = rest[w.len()..].trim_start_matches([' ', ',']);
+            continue 'outer;
         }
         // Dates and years: 2011年5月9日, 5月19日
         let digits: usize = rest
@@ -473,11 +471,14 @@ fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
 fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Vec<usize> {
     let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
     let mut starts = vec![from];
-    for (i, c) in doc.text[from..at].char_indices() {
-        if matches!(c, ',' | ';' | ':' | '(' | '"')
-            || (c == '-' && doc.text[from + i..].starts_with("- "))
+    // The separators are ASCII: bytes, which never stand inside a longer
+    // char, are read instead of decoded chars.
+    let bytes = doc.text.as_bytes();
+    for (i, &c) in bytes[from..at].iter().enumerate() {
+        if matches!(c, b',' | b';' | b':' | b'(' | b'"')
+            || (c == b'-' && bytes[from + i..].starts_with(b"- "))
         {
-            starts.push(from + i + c.len_utf8());
+            starts.push(from + i + 1);
         }
     }
     // After a verb of saying ("said", 表示).

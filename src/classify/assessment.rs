@@ -3,10 +3,10 @@
 //! sentence that is a direct quotation with no figure reads as the speaker's
 //! view (news quotes opinions and paraphrases facts).
 
-use super::{ClaimKind, Doc, Evidence, Lang, Lexicon, Sentence, Signal};
+use super::{ClaimKind, Doc, Evidence, Lang, Lexicon, Sentence, Signal, Signals};
 
 /// Assessment signals beyond the lexicon cues.
-pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Signals) {
     if s.lang == Lang::En && s.figures.is_empty() {
         let body = doc.text[s.body..s.span.end].trim_start();
         // A direct quotation: the quote opened at the start runs through most

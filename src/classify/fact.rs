@@ -1,7 +1,7 @@
 //! Facts: past or present events, figures and states; and the sentences that
 //! assert nothing (titles, headings, questions, bylines, boilerplate).
 
-use super::{ClaimKind, Doc, Evidence, Lang, Lexicon, Sentence, Signal};
+use super::{rule_id, ClaimKind, Doc, Evidence, How, Lang, Lexicon, Sentence, Signal, Signals};
 use crate::segment::SegmentKind;
 
 /// Boilerplate markers: a sentence containing one asserts nothing.
@@ -28,6 +28,83 @@ const BOILERPLATE: &[&str] = &[
     "摄",
 ];
 
+/// `FIRSTS[a]` is true when a boilerplate marker starts with the byte `a`;
+/// bit `256 * a + b` of `PAIRS` when one starts with the bytes `a`, `b`
+/// (every marker has at least two bytes).
+static MARKER_FIRSTS: [bool; 256] = marker_heads().0;
+static MARKER_PAIRS: [u64; 1024] = marker_heads().1;
+
+const fn marker_heads() -> ([bool; 256], [u64; 1024]) {
+    let mut firsts = [false; 256];
+    let mut pairs = [0u64; 1024];
+    let mut k = 0;
+    while k < BOILERPLATE.len() {
+        let m = BOILERPLATE[k].as_bytes();
+        firsts[m[0] as usize] = true;
+        let key = ((m[0] as usize) << 8) | m[1] as usize;
+        pairs[key / 64] |= 1 << (key % 64);
+        k += 1;
+    }
+    (firsts, pairs)
+}
+
+/// True when `body` contains a boilerplate marker: one pass over its bytes,
+/// the markers are compared only where their first two bytes stand.
+fn has_boilerplate(body: &str) -> bool {
+    let b = body.as_bytes();
+    (0..b.len().saturating_sub(1)).any(|i| {
+        MARKER_FIRSTS[usize::from(b[i])] && {
+            let key = (usize::from(b[i]) << 8) | usize::from(b[i + 1]);
+            MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
+                && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
+        }
+    })
+}
+
+/// The number of whitespace-separated words of `s` that hold a letter,
+/// counting stops at `limit` (one pass over the bytes, no splitting; only
+/// chars beyond ASCII are decoded).
+fn words_with_letter(s: &str, limit: usize) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut letter = false;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (space, alpha, len) = if x < 0x80 {
+            let space = x == b' ' || (b'\t'..=b'\r').contains(&x);
+            (space, !letter && x.is_ascii_alphabetic(), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (
+                c.is_whitespace(),
+                !letter && c.is_alphabetic(),
+                c.len_utf8(),
+            )
+        };
+        if space {
+            if letter {
+                n += 1;
+                if n == limit {
+                    return n;
+                }
+                letter = false;
+            }
+        } else if alpha {
+            letter = true;
+        }
+        i += len;
+        if letter {
+            // The rest of a word that holds a letter: up to a space, a
+            // control char or a char beyond ASCII.
+            while i < b.len() && b[i] > b' ' && b[i] < 0x80 {
+                i += 1;
+            }
+        }
+    }
+    n + usize::from(letter)
+}
+
 /// True when the sentence carries no claim (kind `none`).
 pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool {
     if matches!(s.kind, SegmentKind::Title | SegmentKind::Heading) {
@@ -38,7 +115,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     if core.ends_with('?') || core.ends_with('？') {
         return true;
     }
-    if body.len() < 120 && BOILERPLATE.iter().any(|b| body.contains(b)) {
+    if body.len() < 120 && has_boilerplate(body) {
         return true;
     }
     // A line with no sentence-final mark and no strong cue is a label, a
@@ -49,7 +126,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     if ends_line && !final_mark {
         let short = match s.lang {
             Lang::En => body.split_whitespace().take(11).count() <= 10,
-            Lang::Zh => body.chars().filter(|&c| super::is_cjk(c)).take(41).count() <= 40,
+            Lang::Zh => super::count_cjk(body, 41) <= 40,
         };
         let strong = s
             .hits
@@ -61,11 +138,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     }
     match s.lang {
         Lang::En => {
-            let words = body
-                .split_whitespace()
-                .filter(|w| w.chars().any(|c| c.is_alphabetic()))
-                .take(7) // only "fewer than 4" and "at most 6" matter
-                .count();
+            let words = words_with_letter(body, 7); // only "fewer than 4" and "at most 6" matter
             if words < 4 && s.figures.is_empty() {
                 return true;
             }
@@ -75,14 +148,23 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
             }
         }
         Lang::Zh => {
-            let cjk = body.chars().filter(|&c| super::is_cjk(c)).take(40).count(); // only < 5 and < 40 matter
+            let cjk = super::count_cjk(body, 40); // only < 5 and < 40 matter
             if cjk < 5 && s.figures.is_empty() {
                 return true;
             }
             // Attribution only: "……告诉《第一财经日报》。" / "李伟说。"
-            if let Some(h) = s.hits.iter().rev().find(|h| lex.cue(h).speech) {
+            // (The cheap tests first; the words after the verb only then.)
+            let speech = s.hits.iter().rev().find(|h| lex.cue(h).speech);
+            if let Some(h) = speech.filter(|_| s.figures.is_empty() && cjk < 40) {
                 let mut rest = doc.text[h.span.end..s.span.end].trim_end_matches(['。', '.', ' ']);
-                rest = rest.trim_end_matches("记者").trim_start_matches("本报");
+                // As `trim_end_matches("记者")` and `trim_start_matches("本报")`,
+                // without setting up a substring search.
+                while let Some(r) = rest.strip_suffix("记者") {
+                    rest = r;
+                }
+                while let Some(r) = rest.strip_prefix("本报") {
+                    rest = r;
+                }
                 if rest.starts_with('《') && rest.ends_with('》') {
                     rest = "";
                 }
@@ -90,7 +172,7 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
                     .hits
                     .iter()
                     .any(|h| lex.cue(h).claim.is_some_and(|k| k != ClaimKind::Fact));
-                if rest.is_empty() && s.figures.is_empty() && cjk < 40 && !claimish {
+                if rest.is_empty() && !claimish {
                     return true;
                 }
             }
@@ -100,17 +182,109 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
 }
 
 /// Fact signals beyond the cues: a figure with no other signal is a fact.
-pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Signals) {
     if let Some(f) = s.figures.first() {
         out.push(Signal {
             kind: ClaimKind::Fact,
             weight: 1,
             evidence: Evidence {
-                rule: format!("fact/{}/figure", s.lang.name()).into(),
+                rule: rule_id(ClaimKind::Fact, s.lang, How::Figure).into(),
                 entry: None,
                 cue: Some(f.span),
             },
             at: f.span.start,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_is_found_as_contains_finds_it() {
+        assert!(BOILERPLATE.iter().all(|m| m.len() >= 2));
+        let mut texts = vec![
+            String::new(),
+            "x".to_string(),
+            "The company said it would expand output.".to_string(),
+            "right here, eight nights".to_string(),
+            "Share price rose; Sign of the times".to_string(),
+            "本报记者王伟 摄".to_string(),
+            "来源：新华社".to_string(),
+            "记者王伟".to_string(),
+        ];
+        for m in BOILERPLATE {
+            texts.push(m.to_string());
+            texts.push(format!("ab {m}"));
+            texts.push(format!("{m} cd"));
+            // A marker cut short is not the marker.
+            let cut = m.char_indices().last().map_or(0, |(i, _)| i);
+            texts.push(format!("ab {} cd", &m[..cut]));
+        }
+        for t in &texts {
+            let expected = BOILERPLATE.iter().any(|m| t.contains(m));
+            assert_eq!(has_boilerplate(t), expected, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_with_letter_counts_as_split_whitespace_does() {
+        for s in [
+            "",
+            " ",
+            "he said.",
+            "  he  said \t in\na statement , 2024 ",
+            "2024 - 25 %",
+            "Ça va\u{3000}très bien\u{a0}merci",
+            "one two three four five six seven eight nine",
+            "中国 稀土 集团",
+            "ab\u{7f}cd e\u{85}f g\u{2009}h 1\u{a0}2 x\u{1680}y\u{200b}z",
+            "\tword\x0bword\x0cword\rword\nword\x1cword",
+        ] {
+            for limit in [1, 4, 7, 11] {
+                let expected = s
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+                    .take(limit)
+                    .count();
+                assert_eq!(words_with_letter(s, limit), expected, "{s:?} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn cjk_counts_as_chars_do() {
+        for s in [
+            "",
+            "abc",
+            "中国稀土集团有限公司",
+            "2011年5月9日，𠀀𪚥丽\u{f900}\u{fa6a}ＡＢ。",
+            "Ça va 稀土 \u{2fa1f}\u{2fa20}\u{33ff}\u{3400}\u{4dbf}\u{4dc0}\u{9fff}\u{a000}",
+        ] {
+            for limit in [0, 1, 5, 40, 100] {
+                let expected = s
+                    .chars()
+                    .filter(|&c| super::super::is_cjk(c))
+                    .take(limit)
+                    .count();
+                assert_eq!(super::super::count_cjk(s, limit), expected, "{s:?} {limit}");
+            }
+            let (cjk, latin) = s.chars().fold((0, 0), |(c, l), ch| {
+                if super::super::is_cjk(ch) {
+                    (c + 1, l)
+                } else if ch.is_ascii_alphabetic() {
+                    (c, l + 1)
+                } else {
+                    (c, l)
+                }
+            });
+            let expected = if cjk * 3 >= latin && cjk > 0 {
+                Lang::Zh
+            } else {
+                Lang::En
+            };
+            assert_eq!(Lang::of(s), expected, "{s:?}");
+        }
     }
 }

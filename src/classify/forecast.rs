@@ -1,7 +1,7 @@
 //! Forecasts: see `GUIDELINES.md`. The lexicon cues with `claim=forecast` carry
 //! most of the signal; this file holds the rules beyond them.
 
-use super::{Doc, Lexicon, Sentence, Signal};
+use super::{Doc, Lexicon, Sentence, Signals};
 
 /// Forecast signals beyond the lexicon cues.
-pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, _s: &Sentence<'_>, _out: &mut Vec<Signal>) {}
+pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, _s: &Sentence<'_>, _out: &mut Signals) {}

@@ -135,14 +135,12 @@ impl Lang {
 
     /// The script most of `s` is in.
     pub fn of(s: &str) -> Lang {
-        let (mut cjk, mut latin) = (0usize, 0usize);
-        for c in s.chars() {
-            if is_cjk(c) {
-                cjk += 1;
-            } else if c.is_ascii_alphabetic() {
-                latin += 1;
-            }
+        // No ideograph without a byte beyond ASCII (a check of whole words
+        // at a time).
+        if s.is_ascii() {
+            return Lang::En;
         }
+        let (cjk, latin) = script_counts(s.as_bytes(), usize::MAX);
         // A Chinese character carries about as much as a short word.
         if cjk * 3 >= latin && cjk > 0 {
             Lang::Zh
@@ -156,6 +154,92 @@ impl Lang {
 #[inline]
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Bytes counted per block by [`script_counts`]: few enough for byte-wide
+/// counters.
+const BLOCK: usize = 240;
+
+/// CJK ideographs ([`is_cjk`]) and ASCII letters in the valid UTF-8 `b`,
+/// counted by blocks of bytes until the ideographs reach `cjk_limit`.
+///
+/// No char is decoded: ASCII bytes and lead bytes never occur inside another
+/// char, and below U+10000 the ideograph ranges start and end on multiples
+/// of 64 code points, so a lead byte and the byte after it decide. Every
+/// byte is read alike, which lets the compiler count a block with vector
+/// instructions; chars of four bytes are decoded (rarely) one by one.
+fn script_counts(b: &[u8], cjk_limit: usize) -> (usize, usize) {
+    let (mut cjk, mut latin) = (0usize, 0usize);
+    let mut start = 0;
+    while start < b.len() && cjk < cjk_limit {
+        // Lead bytes, each with the byte after it; a string cannot end on
+        // a lead byte, so the last byte needs no successor.
+        let end = (start + BLOCK).min(b.len() - 1);
+        let (leads, next) = (&b[start..end], &b[start + 1..end + 1]);
+        let (mut c, mut l, mut wide) = (0u8, 0u8, 0u8);
+        for (&x, &y) in leads.iter().zip(next) {
+            l += u8::from((x | 0x20).wrapping_sub(b'a') < 26);
+            let common = x.wrapping_sub(0xE5) < 5; // U+5000..U+9FFF
+            let e4 = (x == 0xE4) & (y != 0xB7); // U+4000..U+4FFF but U+4DC0..U+4DFF
+            let e3 = (x == 0xE3) & (y >= 0x90); // U+3400..U+3FFF
+            let ef = (x == 0xEF) & (y.wrapping_sub(0xA4) < 8); // U+F900..U+FAFF
+            c += u8::from(common | e4 | e3 | ef);
+            wide |= u8::from(x >= 0xF0);
+        }
+        cjk += usize::from(c);
+        latin += usize::from(l);
+        if wide != 0 {
+            for i in (start..end).filter(|&i| b[i] >= 0xF0) {
+                let c = (u32::from(b[i] & 0x07) << 18)
+                    | (u32::from(b[i + 1] & 0x3F) << 12)
+                    | (u32::from(b[i + 2] & 0x3F) << 6)
+                    | u32::from(b[i + 3] & 0x3F);
+                cjk += usize::from((0x20000..=0x2FA1F).contains(&c));
+            }
+        }
+        start = end;
+        if start == b.len() - 1 {
+            latin += usize::from(b[start].is_ascii_alphabetic());
+            break;
+        }
+    }
+    (cjk, latin)
+}
+
+/// The number of CJK ideographs in `s`, counting stops at `limit`.
+pub(crate) fn count_cjk(s: &str, limit: usize) -> usize {
+    script_counts(s.as_bytes(), limit).0.min(limit)
+}
+
+/// The first of `words` that `text` starts with. Bytes are compared one by
+/// one, so most words are set aside on their first byte without a call to
+/// `memcmp`.
+#[inline]
+pub(crate) fn prefix_in<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
+    let b = text.as_bytes();
+    words.iter().copied().find(|w| {
+        let w = w.as_bytes();
+        w.len() <= b.len() && w.iter().zip(b).all(|(x, y)| x == y)
+    })
+}
+
+/// True when `text` contains one of `words` (none of them empty): for short
+/// texts, where setting up a substring search per word costs more than
+/// trying every word at every char.
+pub(crate) fn contains_any(text: &str, words: &[&str]) -> bool {
+    (0..text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .any(|i| prefix_in(&text[i..], words).is_some())
+}
+
+/// The first of `words` that `text` ends with (see [`prefix_in`]).
+#[inline]
+pub(crate) fn suffix_in<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
+    let b = text.as_bytes();
+    words.iter().copied().find(|w| {
+        let w = w.as_bytes();
+        w.len() <= b.len() && w.iter().rev().zip(b.iter().rev()).all(|(x, y)| x == y)
+    })
 }
 
 /// One reason behind a tag.
@@ -211,6 +295,17 @@ impl ActorSource {
             ActorSource::Anaphor => "anaphor",
             ActorSource::Previous => "previous",
             ActorSource::Document => "document",
+        }
+    }
+
+    /// The evidence rule id `actor/{name}`.
+    fn rule(self) -> &'static str {
+        match self {
+            ActorSource::Subject => "actor/subject",
+            ActorSource::Sentence => "actor/sentence",
+            ActorSource::Anaphor => "actor/anaphor",
+            ActorSource::Previous => "actor/previous",
+            ActorSource::Document => "actor/document",
         }
     }
 }
@@ -295,6 +390,65 @@ pub(crate) fn within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[
     let lo = items.partition_point(|x| key(x).start < span.start);
     let hi = lo + items[lo..].partition_point(|x| key(x).start < span.end);
     &items[lo..hi]
+}
+
+/// How a kind's rule fired: the last part of its id (`plan/zh/task-line`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum How {
+    TaskLine,
+    ActorSubjectState,
+    ActorSubject,
+    ThingSubject,
+    OpenSubject,
+    Cue,
+    ListItem,
+    Default,
+    Figure,
+    TaskSection,
+}
+
+/// The ids `kind/lang/how` of one `how`, indexed by kind then language.
+macro_rules! rule_ids {
+    ($how:literal) => {
+        [
+            [
+                concat!("commitment/en/", $how),
+                concat!("commitment/zh/", $how),
+            ],
+            [concat!("plan/en/", $how), concat!("plan/zh/", $how)],
+            [concat!("forecast/en/", $how), concat!("forecast/zh/", $how)],
+            [concat!("fact/en/", $how), concat!("fact/zh/", $how)],
+            [
+                concat!("assessment/en/", $how),
+                concat!("assessment/zh/", $how),
+            ],
+            [
+                concat!("disclaimer/en/", $how),
+                concat!("disclaimer/zh/", $how),
+            ],
+        ]
+    };
+}
+
+/// Every rule id `kind/lang/how`, indexed by [`How`], [`ClaimKind`] and
+/// [`Lang`] in declaration order.
+static RULE_IDS: [[[&str; 2]; 6]; 10] = [
+    rule_ids!("task-line"),
+    rule_ids!("actor-subject-state"),
+    rule_ids!("actor-subject"),
+    rule_ids!("thing-subject"),
+    rule_ids!("open-subject"),
+    rule_ids!("cue"),
+    rule_ids!("list-item"),
+    rule_ids!("default"),
+    rule_ids!("figure"),
+    rule_ids!("task-section"),
+];
+
+/// The rule id `kind/lang/how`, without building a string per sentence.
+#[inline]
+pub(crate) fn rule_id(kind: ClaimKind, lang: Lang, how: How) -> &'static str {
+    RULE_IDS[how as usize][kind as usize][lang as usize]
 }
 
 /// A signal for one kind from one rule.
@@ -461,9 +615,26 @@ struct ListIntro {
     actor: Option<Actor>,
 }
 
+/// The strongest of the signals offered so far: heaviest, then the kind an
+/// analyst tracks first, then the earliest; the last offered of equals.
+#[derive(Default)]
+pub(crate) struct Signals {
+    best: Option<Signal>,
+}
+
+impl Signals {
+    /// Offers a signal.
+    pub fn push(&mut self, g: Signal) {
+        let key = |g: &Signal| (g.weight, g.kind.rank(), std::cmp::Reverse(g.at));
+        if self.best.as_ref().is_none_or(|b| key(&g) >= key(b)) {
+            self.best = Some(g);
+        }
+    }
+}
+
 /// The strongest signal of a sentence (`None` when no rule fired).
 fn best_signal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Signal> {
-    let mut signals: Vec<Signal> = Vec::new();
+    let mut signals = Signals::default();
     cue_signals(doc, lex, s, &mut signals);
     commitment::signals(doc, lex, s, &mut signals);
     plan::signals(doc, lex, s, &mut signals);
@@ -471,9 +642,7 @@ fn best_signal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Sign
     fact::signals(doc, lex, s, &mut signals);
     assessment::signals(doc, lex, s, &mut signals);
     disclaimer::signals(doc, lex, s, &mut signals);
-    signals
-        .into_iter()
-        .max_by_key(|g| (g.weight, g.kind.rank(), std::cmp::Reverse(g.at)))
+    signals.best
 }
 
 /// The list a line opens, if it ends with a colon and commits or plans.
@@ -521,19 +690,21 @@ fn classify_sentence(
         (Some(l), _) => Signal {
             kind: l.kind,
             weight: 1,
-            evidence: Evidence::rule(format!("{}/{}/list-item", l.kind.name(), s.lang.name())),
+            evidence: Evidence::rule(rule_id(l.kind, s.lang, How::ListItem)),
             at: s.body,
         },
         (None, Some(g)) => g,
         (None, None) => Signal {
             kind: ClaimKind::Fact,
             weight: 0,
-            evidence: Evidence::rule(format!("fact/{}/default", s.lang.name())),
+            evidence: Evidence::rule(rule_id(ClaimKind::Fact, s.lang, How::Default)),
             at: s.body,
         },
     };
     let kind = best.kind;
-    let mut evidence = vec![best.evidence.clone()];
+    // Room for the deciding signal, hedge, negation, actor and disclosure.
+    let mut evidence = Vec::with_capacity(5);
+    evidence.push(best.evidence.clone());
     let hedged = s.hits.iter().find(|h| lex.cue(h).hedge);
     if let Some(h) = hedged {
         evidence.push(Evidence::hit("modality/hedge", h));
@@ -553,7 +724,7 @@ fn classify_sentence(
     };
     if let Some(a) = &actor {
         evidence.push(Evidence {
-            rule: format!("actor/{}", a.source.name()).into(),
+            rule: a.source.rule().into(),
             entry: a.entry,
             cue: a.span,
         });
@@ -577,7 +748,7 @@ fn classify_sentence(
 }
 
 /// Signals from the cue hits of a sentence (lexicon entries with `claim=`).
-fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Signals) {
     for h in s.hits.iter().filter(|h| h.span.start >= s.body) {
         let c = lex.cue(h);
         let Some(claim) = c.claim else { continue };
@@ -612,32 +783,214 @@ fn cue_signals(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<
                 actor::Subject::Actor
                     if c.open_claim.is_some() && plan::state_verb_follows(doc, s, h) =>
                 {
-                    (c.else_claim, "actor-subject-state")
+                    (c.else_claim, How::ActorSubjectState)
                 }
-                actor::Subject::Actor => (Some(claim), "actor-subject"),
-                actor::Subject::Thing => (c.else_claim, "thing-subject"),
+                actor::Subject::Actor => (Some(claim), How::ActorSubject),
+                actor::Subject::Thing => (c.else_claim, How::ThingSubject),
                 actor::Subject::Unknown => match c.open_claim {
-                    Some(k) => (Some(k), "open-subject"),
+                    Some(k) => (Some(k), How::OpenSubject),
                     None => (
                         plan::unknown_subject(doc, s, h, claim, c.else_claim),
-                        "open-subject",
+                        How::OpenSubject,
                     ),
                 },
             }
         } else {
-            (Some(claim), "cue")
+            (Some(claim), How::Cue)
         };
         let Some(kind) = kind else { continue };
-        let rule = if c.at_start {
-            format!("{}/{}/task-line", kind.name(), s.lang.name())
-        } else {
-            format!("{}/{}/{}", kind.name(), s.lang.name(), how)
-        };
+        let rule = rule_id(kind, s.lang, if c.at_start { How::TaskLine } else { how });
         out.push(Signal {
             kind,
             weight: c.weight,
             evidence: Evidence::hit(rule, h),
             at: h.span.start,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_spell_kind_lang_how() {
+        let hows = [
+            (How::TaskLine, "task-line"),
+            (How::ActorSubjectState, "actor-subject-state"),
+            (How::ActorSubject, "actor-subject"),
+            (How::ThingSubject, "thing-subject"),
+            (How::OpenSubject, "open-subject"),
+            (How::Cue, "cue"),
+            (How::ListItem, "list-item"),
+            (How::Default, "default"),
+            (How::Figure, "figure"),
+            (How::TaskSection, "task-section"),
+        ];
+        for (how, name) in hows {
+            for kind in ClaimKind::ALL {
+                for lang in [Lang::En, Lang::Zh] {
+                    assert_eq!(
+                        rule_id(kind, lang, how),
+                        format!("{}/{}/{}", kind.name(), lang.name(), name)
+                    );
+                }
+            }
+        }
+        for source in [
+            ActorSource::Subject,
+            ActorSource::Sentence,
+            ActorSource::Anaphor,
+            ActorSource::Previous,
+            ActorSource::Document,
+        ] {
+            assert_eq!(source.rule(), format!("actor/{}", source.name()));
+        }
+    }
+
+    /// Ideographs and ASCII letters, char by char.
+    fn reference_counts(s: &str) -> (usize, usize) {
+        let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+        let latin = s.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        (cjk, latin)
+    }
+
+    #[test]
+    fn script_counts_agree_with_chars_on_every_char() {
+        let chars: Vec<char> = (0..=0x10FFFF).filter_map(char::from_u32).collect();
+        // Every char alone, and runs of chars straddling block ends.
+        for &c in &chars {
+            let s = c.to_string();
+            assert_eq!(
+                script_counts(s.as_bytes(), usize::MAX),
+                reference_counts(&s)
+            );
+        }
+        for run in chars.chunks(97) {
+            let s: String = run.iter().collect();
+            assert_eq!(
+                script_counts(s.as_bytes(), usize::MAX),
+                reference_counts(&s)
+            );
+        }
+    }
+
+    #[test]
+    fn script_counts_agree_with_chars_on_mixed_text() {
+        // A fixed pseudo-random mix of ASCII, Latin-1, ideographs and the
+        // edges of their ranges, at every length up to a few blocks.
+        let pool = [
+            'a',
+            'Z',
+            ' ',
+            '1',
+            '.',
+            'é',
+            '\u{a0}',
+            '中',
+            '一',
+            '\u{3400}',
+            '\u{33ff}',
+            '\u{4dbf}',
+            '\u{4dc0}',
+            '\u{4e00}',
+            '\u{9fff}',
+            '\u{a000}',
+            '\u{f8ff}',
+            '\u{f900}',
+            '\u{faff}',
+            '\u{fb00}',
+            '。',
+            '，',
+            '\u{1ffff}',
+            '\u{20000}',
+            '\u{2fa1f}',
+            '\u{2fa20}',
+            '😀',
+        ];
+        let mut seed = 0x2545_f491_u32;
+        let mut s = String::new();
+        for _ in 0..400 {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            s.push(pool[seed as usize % pool.len()]);
+            assert_eq!(
+                script_counts(s.as_bytes(), usize::MAX),
+                reference_counts(&s)
+            );
+            for limit in [0, 1, 5, 40, 41] {
+                assert_eq!(count_cjk(&s, limit), reference_counts(&s).0.min(limit));
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_and_suffix_in_agree_with_strip() {
+        let words = ["也", "还", "今年", "今", "a", "", "年内"];
+        for text in ["", "也", "今年也", "年内还", "今年", "a", "ab", "ba", "也a"] {
+            for list in [&words[..], &words[..5], &words[..1]] {
+                let pre = list
+                    .iter()
+                    .copied()
+                    .find(|w| text.strip_prefix(w).is_some());
+                let suf = list
+                    .iter()
+                    .copied()
+                    .find(|w| text.strip_suffix(w).is_some());
+                assert_eq!(prefix_in(text, list), pre, "{text:?}");
+                assert_eq!(suffix_in(text, list), suf, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn contains_any_agrees_with_contains() {
+        let words = ["为", "成", "下来", "a", "ab"];
+        for text in [
+            "",
+            "a",
+            "b",
+            "ba",
+            "将价格降下来",
+            "将价格降下",
+            "来下",
+            "成为",
+            "xyz",
+        ] {
+            for list in [&words[..], &words[..2], &words[2..3]] {
+                let expected = list.iter().any(|w| text.contains(w));
+                assert_eq!(contains_any(text, list), expected, "{text:?} {list:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn strongest_signal_is_the_last_of_equals() {
+        let g = |kind, weight, at, rule: &'static str| Signal {
+            kind,
+            weight,
+            evidence: Evidence::rule(rule),
+            at,
+        };
+        let offered = [
+            g(ClaimKind::Fact, 1, 5, "a"),
+            g(ClaimKind::Plan, 2, 9, "b"),
+            g(ClaimKind::Plan, 2, 7, "c"),
+            g(ClaimKind::Forecast, 2, 3, "d"),
+            g(ClaimKind::Plan, 2, 7, "e"),
+            g(ClaimKind::Assessment, 2, 0, "f"),
+        ];
+        let mut signals = Signals::default();
+        for x in offered.iter().cloned() {
+            signals.push(x);
+        }
+        let expected = offered
+            .iter()
+            .cloned()
+            .max_by_key(|g| (g.weight, g.kind.rank(), std::cmp::Reverse(g.at)))
+            .unwrap();
+        assert_eq!(signals.best.unwrap().evidence.rule, expected.evidence.rule);
+        assert_eq!(expected.evidence.rule, "e");
     }
 }

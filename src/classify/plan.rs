@@ -6,7 +6,10 @@
 //! government work-report line counts, and not inside a noun phrase), and
 //! what an open-subject "will" / 将 means.
 
-use super::{ClaimKind, Doc, Evidence, Lexicon, Section, Sentence, Signal};
+use super::{
+    contains_any, prefix_in, rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence,
+    Signal, Signals,
+};
 use crate::matcher::Hit;
 use crate::span::Span;
 
@@ -18,6 +21,15 @@ pub fn marker_len(text: &str) -> usize {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
     let b = trimmed.as_bytes();
+    // Every marker starts with one of these bytes ('•' with 0xE2, '·' with
+    // 0xC2, the Chinese numerals with 0xE4 or 0xE5): most lines are passed
+    // over at once.
+    if !matches!(
+        b.first(),
+        Some(b'-' | b'*' | b'>' | b'(' | b'0'..=b'9' | 0xC2 | 0xE2 | 0xE4 | 0xE5)
+    ) {
+        return lead;
+    }
     let mut n = 0;
     // Dashes, stars and bullets.
     for p in ["- ", "* ", "• ", "· ", "> ", "--", "-"] {
@@ -140,11 +152,9 @@ pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     // Only lead words.
     let mut rest = gap.trim_start_matches([',', ' ', ':']);
     'outer: while !rest.is_empty() {
-        for w in LEAD_WORDS {
-            if let Some(r) = rest.strip_prefix(w) {
-                rest = r.trim_start_matches([',', ' ']);
-                continue 'outer;
-            }
+        if let Some(w) = prefix_in(rest, LEAD_WORDS) {
+            rest = rest[w.len()..].trim_start_matches([',', ' ']);
+            continue 'outer;
         }
         return false;
     }
@@ -179,7 +189,7 @@ pub fn reads_as_noun(text: &str, span: Span) -> bool {
         .nth(7)
         .map_or(0, |(i, _)| i);
     let window = &text[from..span.start];
-    ACCORDING_TO.iter().any(|w| window.contains(w)) && !window.contains([',', '。'])
+    contains_any(window, ACCORDING_TO) && !window.contains([',', '。'])
 }
 
 /// English verbs after "will" that describe a state or change of things
@@ -219,10 +229,15 @@ fn degree_complement(clause: &str) -> bool {
 /// True when a bare 将 is the preposition of the disposal construction (将 X
 /// 纳入 Y) rather than the future auxiliary (将加快): no verb cue follows it
 /// right away, and a disposal complement closes its clause.
+/// (Asked of every cue: the test that the cue is 将 at all is inlined.)
+#[inline]
 pub fn disposal_jiang(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
-    if &doc.text[hit.span.start..hit.span.end] != "将" {
-        return false;
-    }
+    doc.text.as_bytes().get(hit.span.start..hit.span.end) == Some("将".as_bytes())
+        && jiang_is_disposal(doc, lex, s, hit)
+}
+
+/// [`disposal_jiang`] once the cue is known to be 将.
+fn jiang_is_disposal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     // A verb cue right after it makes it the future auxiliary.
     let k = s.hits.partition_point(|h| h.span.start < hit.span.end);
     if s.hits
@@ -238,10 +253,10 @@ pub fn disposal_jiang(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &H
     let clause = &clause[..clause
         .find([',', '。', ';', ':', '!', '?'])
         .unwrap_or(clause.len())];
-    if ZH_CHANGE.iter().any(|w| clause.starts_with(w)) {
+    if prefix_in(clause, ZH_CHANGE).is_some() {
         return false;
     }
-    DISPOSAL.iter().any(|w| clause.contains(w)) || degree_complement(clause)
+    contains_any(clause, DISPOSAL) || degree_complement(clause)
 }
 
 /// Chinese verbs after 将/要/会 that describe a change or state of things
@@ -304,7 +319,7 @@ const ZH_CHANGE: &[&str] = &[
 pub fn state_verb_follows(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     let after = doc.text[hit.span.end..s.span.end].trim_start();
     if s.lang == super::Lang::Zh {
-        return ZH_CHANGE.iter().any(|w| after.starts_with(w));
+        return prefix_in(after, ZH_CHANGE).is_some();
     }
     let mut words = after
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -331,16 +346,17 @@ pub fn unknown_subject(
         // What follows 将/要 decides: a change of things (将超过, 将继续上涨) is
         // a forecast, anything else the plan of an actor left unsaid.
         let after = &doc.text[hit.span.end..s.span.end];
-        let change = ZH_CHANGE.iter().any(|w| after.starts_with(w));
+        let change = prefix_in(after, ZH_CHANGE).is_some();
         // After 认为/预测 (someone's view), an open subject is not an actor's
         // intent but a prediction.
         let from = super::actor::floor_char(
             doc.text,
             s.span.start.max(hit.span.start.saturating_sub(360)),
         );
-        let opinion = OPINION
-            .iter()
-            .any(|w| doc.text[from..hit.span.start].contains(w));
+        let opinion = !change
+            && OPINION
+                .iter()
+                .any(|w| doc.text[from..hit.span.start].contains(w));
         return if change || opinion {
             else_claim.or(Some(claim))
         } else {
@@ -368,13 +384,13 @@ pub fn unknown_subject(
 
 /// Plan signals beyond the lexicon cues: in a report's task section, a line
 /// is a task of the body delivering the report unless it says otherwise.
-pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Vec<Signal>) {
+pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Signals) {
     if s.section == Section::Tasks {
         out.push(Signal {
             kind: ClaimKind::Plan,
             weight: 1,
             evidence: Evidence {
-                rule: format!("plan/{}/task-section", s.lang.name()).into(),
+                rule: rule_id(ClaimKind::Plan, s.lang, How::TaskSection).into(),
                 entry: None,
                 cue: None,
             },
@@ -404,5 +420,15 @@ mod tests {
         assert_eq!(marker_len("1.7 billion yuan"), 0);
         assert_eq!(marker_len("一要加大"), 0);
         assert_eq!(marker_len("Baogang"), 0);
+        assert_eq!(marker_len("  Baogang"), 2);
+        assert_eq!(marker_len("稀土"), 0);
+        assert_eq!(marker_len("• 稀土"), "• ".len());
+        assert_eq!(marker_len("· 稀土"), "· ".len());
+        assert_eq!(marker_len("> quoted"), 2);
+        assert_eq!(marker_len("* item"), 2);
+        for numeral in CJK_NUMERALS.chars() {
+            let line = format!("{numeral}、稀土");
+            assert_eq!(marker_len(&line), numeral.len_utf8() + '、'.len_utf8());
+        }
     }
 }

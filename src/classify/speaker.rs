@@ -27,6 +27,17 @@ const TITLES: &[&str] = &[
     "Governor",
 ];
 
+/// Offsets, in order, of the words of `text` (split on spaces) that start
+/// with an ASCII capital. Blocks of 16 bytes without a capital are passed
+/// over with one test.
+fn capitalised_word_starts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    text.chunks(16)
+        .enumerate()
+        .filter(|(_, block)| block.iter().fold(false, |a, c| a | c.is_ascii_uppercase()))
+        .flat_map(|(n, block)| 16 * n..16 * n + block.len())
+        .filter(|&k| text[k].is_ascii_uppercase() && (k == 0 || text[k - 1] == b' '))
+}
+
 /// Capitalised words starting at `at` (at most four), as a span.
 fn name_after(text: &str, at: usize, limit: usize) -> Option<Span> {
     let mut end = at;
@@ -139,13 +150,17 @@ pub fn find(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Speaker
     }
     if s.lang == Lang::En {
         // "Mr O'Leary said", "Lakshmi Mittal has told"
-        // A title before a capitalised name, found in one pass over the words.
-        let mut pos = 0;
-        for w in s.text.split(' ') {
-            let at = s.span.start + pos;
-            pos += w.len() + 1;
-            let w = w.trim_end_matches('.');
-            if w.len() >= 2 && w.as_bytes()[0].is_ascii_uppercase() && TITLES.contains(&w) {
+        // A title before a capitalised name, found in one pass over the
+        // capitalised words.
+        let tb = s.text.as_bytes();
+        for k in capitalised_word_starts(tb) {
+            let at = s.span.start + k;
+            let end = tb[k..]
+                .iter()
+                .position(|&c| c == b' ')
+                .map_or(tb.len(), |e| k + e);
+            let w = s.text[k..end].trim_end_matches('.');
+            if w.len() >= 2 && TITLES.contains(&w) {
                 let after = (at + w.len() + 1).min(s.span.end);
                 let after = if doc.text[..after].ends_with(". ")
                     || text.as_bytes().get(at + w.len()) == Some(&b'.')
@@ -184,4 +199,33 @@ pub fn find(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> Option<Speaker
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitalised_word_starts_are_those_of_split() {
+        for text in [
+            "",
+            "A",
+            "a",
+            " Mr O'Leary said",
+            "said Dr. Chen Lin, who heads the Ministry of Industry and Information Technology",
+            "the  double  Space Before  Capitals and a Long Sentence That Runs Past Sixteen Bytes",
+            "Ça va Très bien, Mr. Smith",
+        ] {
+            let mut expected = Vec::new();
+            let mut pos = 0;
+            for w in text.split(' ') {
+                if w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+                    expected.push(pos);
+                }
+                pos += w.len() + 1;
+            }
+            let found: Vec<usize> = capitalised_word_starts(text.as_bytes()).collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
 }
