@@ -456,8 +456,7 @@ impl Extractor {
             .iter()
             .map(|seg| {
                 let t = seg.span.of(&a.text);
-                // ASCII holds no Chinese: skip counting scripts.
-                let lang = if t.is_ascii() { Lang::En } else { Lang::of(t) };
+                let lang = Lang::of(t);
                 match lang {
                     Lang::Zh => zh_chars += t.len(),
                     Lang::En => en_chars += t.len(),
