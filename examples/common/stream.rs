@@ -89,7 +89,9 @@ where
     S: FnMut(R) -> io::Result<()> + Send,
 {
     let map = |batch: &mut Vec<T>| -> Vec<R> {
-        pool.install(|| batch.par_drain(..).map(&work).collect())
+        // One article per task: the batch ends with at most one article left
+        // on one thread, not a whole split of the batch.
+        pool.install(|| batch.par_drain(..).with_max_len(1).map(&work).collect())
     };
     let mut items = items;
     match mode {
