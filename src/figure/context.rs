@@ -75,6 +75,15 @@ const WORDS: [&str; AU_WORDS.len() + US_WORDS.len()] = {
 /// position: below `AU_WORDS.len()` for Australia).
 static SET: WordSet<128> = WordSet::new(&WORDS, false);
 
+/// Word `k` of [`WORDS`] followed by [`CODE_WORDS`] (for the tables below).
+const fn counted_word(k: usize) -> &'static str {
+    if k < WORDS.len() {
+        WORDS[k]
+    } else {
+        CODE_WORDS[k - WORDS.len()]
+    }
+}
+
 /// Per first two letters ([`class::pair`]), the lengths of the words of
 /// [`WORDS`] and [`CODE_WORDS`]: most capitalised words are ruled out by
 /// this alone, before they are hashed.
@@ -82,12 +91,7 @@ static PAIR_LENS: [u16; 32 * 32] = {
     let mut t = [0u16; 32 * 32];
     let mut k = 0;
     while k < WORDS.len() + CODE_WORDS.len() {
-        let w = if k < WORDS.len() {
-            WORDS[k]
-        } else {
-            CODE_WORDS[k - WORDS.len()]
-        }
-        .as_bytes();
+        let w = counted_word(k).as_bytes();
         assert!(!w.is_empty() && w.len() <= KEY_LEN);
         t[class::pair(w)] |= 1 << w.len();
         k += 1;
@@ -100,12 +104,7 @@ static WORD_START: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
     while k < WORDS.len() + CODE_WORDS.len() {
-        let w = if k < WORDS.len() {
-            WORDS[k]
-        } else {
-            CODE_WORDS[k - WORDS.len()]
-        };
-        t[w.as_bytes()[0] as usize] = true;
+        t[counted_word(k).as_bytes()[0] as usize] = true;
         k += 1;
     }
     let mut c = 0;
