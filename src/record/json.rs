@@ -146,20 +146,8 @@ impl WriteJson for Cow<'_, str> {
     }
 }
 
-impl WriteJson for String {
-    fn write_json(&self, out: &mut String) {
-        self.as_str().write_json(out);
-    }
-}
-
 impl WriteJson for usize {
     #[inline]
-    fn write_json(&self, out: &mut String) {
-        out.push_str(itoa::Buffer::new().format(*self));
-    }
-}
-
-impl WriteJson for u64 {
     fn write_json(&self, out: &mut String) {
         out.push_str(itoa::Buffer::new().format(*self));
     }
