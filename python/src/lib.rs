@@ -70,6 +70,23 @@ impl Item {
         &self,
         core: &ree_claims::Extractor,
     ) -> PyResult<ree_claims::ArticleRecord<'static>> {
+        self.caught(core, |core, article| core.extract_article(article))
+    }
+
+    /// The record as one line of JSON (no newline), written from the
+    /// borrowing record without an owned copy first.
+    fn json(&self, core: &ree_claims::Extractor) -> PyResult<String> {
+        self.caught(core, |core, article| {
+            core.extract_article_with(article, None, |rec| rec.to_json())
+        })
+    }
+
+    /// `f` run on this item as an article, a panic in it this article's error.
+    fn caught<R>(
+        &self,
+        core: &ree_claims::Extractor,
+        f: impl FnOnce(&ree_claims::Extractor, &ree_claims::input::Article) -> R,
+    ) -> PyResult<R> {
         let article = ree_claims::input::Article {
             id: self.id.clone(),
             text: self.text.to_string(),
@@ -80,20 +97,19 @@ impl Item {
             source: self.source.clone(),
             lossy: false,
         };
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            core.extract_article(&article)
-        }))
-        .map_err(|payload| {
-            let why = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            PyRuntimeError::new_err(format!(
-                "{}: internal error, please report this article: {why}",
-                self.id
-            ))
-        })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(core, &article))).map_err(
+            |payload| {
+                let why = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                PyRuntimeError::new_err(format!(
+                    "{}: internal error, please report this article: {why}",
+                    self.id
+                ))
+            },
+        )
     }
 }
 
@@ -103,10 +119,6 @@ type Reduced<'py> = (Bound<'py, PyAny>, (Vec<PathBuf>, bool));
 /// Records in flight between the pool and the converting thread, per
 /// worker thread: enough to keep both busy, few enough to keep memory flat.
 const IN_FLIGHT_PER_THREAD: usize = 32;
-
-fn json(record: &ree_claims::ArticleRecord<'_>) -> PyResult<String> {
-    Ok(record.to_json())
-}
 
 /// The pool `extract_many` runs on: `threads` threads, or one shared pool
 /// of all cores when `None`. Its workers run at a lower priority than the
@@ -406,7 +418,7 @@ impl Extractor {
             date,
             source,
         };
-        py.detach(|| json(&item.extract(&self.core)?))
+        py.detach(|| item.json(&self.core))
     }
 
     /// Records of many articles, in input order, extracted on `threads` Rust
@@ -441,7 +453,7 @@ impl Extractor {
             py,
             &items,
             threads,
-            |item| json(&item.extract(&self.core)?),
+            |item| item.json(&self.core),
             |line| Ok(PyString::new(py, line).into_any()),
         )
     }
