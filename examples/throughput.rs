@@ -90,6 +90,10 @@ struct Args {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+    /// Read every article into memory first (untimed) and time only the
+    /// extraction and the records, as the peer benchmark times its tools.
+    #[arg(long)]
+    in_memory: bool,
     /// Extra lexicon file (repeatable), same format as lexicons/*.tsv.
     #[arg(long = "lexicon")]
     lexicons: Vec<PathBuf>,
@@ -268,6 +272,13 @@ struct Item {
     input: usize,
 }
 
+impl Item {
+    /// Bytes of article text (what a batch is filled by).
+    fn text_bytes(&self) -> usize {
+        self.article.as_ref().map_or(0, |a| a.text.len())
+    }
+}
+
 /// Every article of `inputs`, in order, one at a time.
 fn articles(
     inputs: &[Input],
@@ -307,14 +318,14 @@ enum Outcome {
     Error(String),
 }
 
-fn process(extractor: &Extractor, item: Item) -> Done {
-    let (text_bytes, what) = match item.article {
+fn process(extractor: &Extractor, item: &Item) -> Done {
+    let (text_bytes, what) = match &item.article {
         Ok(article) => {
             // A bug that panics on one article must not end a run over
             // millions: the article becomes an error line (the panic message
             // itself is printed by the panic hook) and the run goes on.
             let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extractor.extract_article_with(&article, None, |rec| Outcome::Record {
+                extractor.extract_article_with(article, None, |rec| Outcome::Record {
                     json: rec.to_json(),
                     claims: rec.claims.len(),
                     figures: rec.figures.len(),
@@ -500,15 +511,9 @@ fn run_once(
     extractor: &Extractor,
     pool: &rayon::ThreadPool,
     inputs: &[Input],
+    preloaded: Option<&[Item]>,
     hidden: bool,
 ) -> io::Result<Run> {
-    let options = ReadOptions {
-        utf8: if args.lossy {
-            Utf8Policy::Lossy
-        } else {
-            Utf8Policy::Strict
-        },
-    };
     let mut sink = Sink::open(&args.out)?;
     let mut progress = Progress::new(inputs, hidden);
     let mut counts = Counts::default();
@@ -522,43 +527,65 @@ fn run_once(
     } else {
         stream::Mode::Pipelined
     };
-    stream::run(
-        pool,
-        mode,
-        limits,
-        articles(inputs, options, args.blank_line_articles),
-        |item: &Item| item.article.as_ref().map_or(0, |a| a.text.len()),
-        |item| process(extractor, item),
-        |done: Done| {
-            counts.articles += 1;
-            counts.text_bytes += done.text_bytes as u64;
-            progress.advance(&done, &counts, started);
-            match &done.what {
-                Outcome::Record {
-                    json,
-                    claims,
-                    figures,
-                    mentions,
-                } => {
-                    counts.records += 1;
-                    counts.claims += claims;
-                    counts.figures += figures;
-                    counts.mentions += mentions;
-                    counts.out_bytes += json.len() as u64 + 1;
-                    sink.line(json)?;
-                }
-                Outcome::Error(line) => {
-                    counts.errors += 1;
-                    progress.bar.suspend(|| eprintln!("{line}"));
-                }
+    let mut record = |done: Done| {
+        counts.articles += 1;
+        counts.text_bytes += done.text_bytes as u64;
+        progress.advance(&done, &counts, started);
+        match &done.what {
+            Outcome::Record {
+                json,
+                claims,
+                figures,
+                mentions,
+            } => {
+                counts.records += 1;
+                counts.claims += claims;
+                counts.figures += figures;
+                counts.mentions += mentions;
+                counts.out_bytes += json.len() as u64 + 1;
+                sink.line(json)?;
             }
-            Ok(())
-        },
-    )?;
+            Outcome::Error(line) => {
+                counts.errors += 1;
+                progress.bar.suspend(|| eprintln!("{line}"));
+            }
+        }
+        Ok(())
+    };
+    match preloaded {
+        Some(items) => stream::run(
+            pool,
+            mode,
+            limits,
+            items.iter(),
+            |item: &&Item| item.text_bytes(),
+            |item| process(extractor, item),
+            &mut record,
+        )?,
+        None => stream::run(
+            pool,
+            mode,
+            limits,
+            articles(inputs, read_options(args), args.blank_line_articles),
+            Item::text_bytes,
+            |item| process(extractor, &item),
+            &mut record,
+        )?,
+    }
     sink.flush()?;
     let elapsed = started.elapsed();
     progress.bar.finish_and_clear();
     Ok(Run { counts, elapsed })
+}
+
+fn read_options(args: &Args) -> ReadOptions {
+    ReadOptions {
+        utf8: if args.lossy {
+            Utf8Policy::Lossy
+        } else {
+            Utf8Policy::Strict
+        },
+    }
 }
 
 fn median(v: &mut [f64]) -> f64 {
@@ -595,16 +622,32 @@ fn main() -> ExitCode {
         }
     };
     let threads = pool.current_num_threads();
-    let mode = if args.sequential {
-        "sequential"
-    } else {
-        "pipelined"
+    let mode = match (args.sequential, args.in_memory) {
+        (true, false) => "sequential",
+        (false, false) => "pipelined",
+        (true, true) => "sequential,in-memory",
+        (false, true) => "pipelined,in-memory",
     };
     let hidden = args.quiet || !io::stderr().is_terminal();
     let file_bytes: u64 = inputs.iter().map(|i| i.bytes).sum();
 
+    // With --in-memory the articles are read once, before any timing.
+    let preloaded: Option<Vec<Item>> = args.in_memory.then(|| {
+        let read = Instant::now();
+        let items: Vec<Item> =
+            articles(&inputs, read_options(&args), args.blank_line_articles).collect();
+        let bytes: usize = items.iter().map(Item::text_bytes).sum();
+        eprintln!(
+            "in memory: {} articles, {:.2} MB read in {:.3} s (not timed)",
+            items.len(),
+            bytes as f64 / 1e6,
+            read.elapsed().as_secs_f64()
+        );
+        items
+    });
+    let preloaded = preloaded.as_deref();
     if args.warm_up {
-        if let Err(e) = run_once(&args, &extractor, &pool, &inputs, hidden) {
+        if let Err(e) = run_once(&args, &extractor, &pool, &inputs, preloaded, hidden) {
             eprintln!("{e}");
             return ExitCode::FAILURE;
         }
@@ -612,7 +655,7 @@ fn main() -> ExitCode {
     let mut runs = Vec::new();
     for _ in 0..args.repeat.max(1) {
         let cpu0 = cpu_seconds();
-        let run = match run_once(&args, &extractor, &pool, &inputs, hidden) {
+        let run = match run_once(&args, &extractor, &pool, &inputs, preloaded, hidden) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("{e}");
