@@ -43,6 +43,7 @@ struct Object<'o> {
 }
 
 impl<'o> Object<'o> {
+    #[inline(always)]
     fn start(out: &'o mut String) -> Object<'o> {
         out.push('{');
         Object { out, first: true }
@@ -51,7 +52,7 @@ impl<'o> Object<'o> {
     /// One field; `key` is its name quoted and followed by the colon
     /// ([`key!`]). Names are the struct's field names: plain ASCII that JSON
     /// never escapes.
-    #[inline]
+    #[inline(always)]
     fn field<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
         if !self.first {
             self.out.push(',');
@@ -63,6 +64,7 @@ impl<'o> Object<'o> {
     }
 
     /// A field that serde skips when it is `None`.
+    #[inline(always)]
     fn some<T: WriteJson>(&mut self, key: &str, value: &Option<T>) -> &mut Self {
         match value {
             Some(v) => self.field(key, v),
@@ -70,27 +72,45 @@ impl<'o> Object<'o> {
         }
     }
 
+    #[inline(always)]
     fn end(&mut self) {
         self.out.push('}');
     }
 }
 
-/// True when `bytes` holds a byte that JSON escapes: `"`, `\` or a control
-/// character. Whole 16-byte blocks are tested without branching, which the
-/// compiler turns into vector compares.
+/// True when `bytes` holds a byte that JSON escapes: `"`, `\\` or a control
+/// character. The bytes are tested in 16-byte blocks without branching,
+/// which the compiler turns into vector compares; a short tail is tested as
+/// the last 16 bytes of the string, or, in a string shorter than a block, as
+/// a block padded with spaces.
 #[inline]
 fn needs_escape(bytes: &[u8]) -> bool {
     #[inline(always)]
-    fn special(b: u8) -> bool {
-        b < 0x20 || b == b'"' || b == b'\\'
+    fn special(block: &[u8; 16]) -> bool {
+        let mut any = 0u8;
+        for &b in block {
+            any |= u8::from(b < 0x20 || b == b'"' || b == b'\\');
+        }
+        any != 0
     }
     let mut blocks = bytes.chunks_exact(16);
-    for block in blocks.by_ref() {
-        if block.iter().fold(false, |any, &b| any | special(b)) {
-            return true;
-        }
+    if blocks
+        .by_ref()
+        .any(|b| b.try_into().is_ok_and(|b: &[u8; 16]| special(b)))
+    {
+        return true;
     }
-    blocks.remainder().iter().any(|&b| special(b))
+    let rest = blocks.remainder();
+    if rest.is_empty() {
+        return false;
+    }
+    let mut tail = [b' '; 16];
+    if let Some(last) = bytes.last_chunk::<16>() {
+        tail = *last;
+    } else {
+        tail[..rest.len()].copy_from_slice(rest);
+    }
+    special(&tail)
 }
 
 /// A string's contents escaped as serde_json escapes them: `\"`, `\\`, the
@@ -159,13 +179,41 @@ impl WriteJson for bool {
     }
 }
 
+/// Appends what serde_json's formatter writes to a `String`.
+struct StringWriter<'s>(&'s mut String);
+
+impl std::io::Write for StringWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let s = std::str::from_utf8(buf)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+        self.0.push_str(s);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 impl WriteJson for f64 {
-    /// serde_json's own float formatting (and `null` for NaN and infinity).
+    /// serde_json's own float formatting (its `CompactFormatter`, written in
+    /// place: no `String` per number), and `null` for NaN and infinity as
+    /// serde_json writes them.
     fn write_json(&self, out: &mut String) {
-        match serde_json::to_string(self) {
-            Ok(s) => out.push_str(&s),
-            // Cannot fail for a float; keep the JSON valid.
-            Err(_) => out.push_str("null"),
+        use serde_json::ser::Formatter;
+        if !self.is_finite() {
+            out.push_str("null");
+            return;
+        }
+        let before = out.len();
+        let mut w = StringWriter(out);
+        if serde_json::ser::CompactFormatter
+            .write_f64(&mut w, *self)
+            .is_err()
+        {
+            // Cannot fail (the formatter writes ASCII); keep the JSON valid.
+            out.truncate(before);
+            out.push_str("null");
         }
     }
 }
@@ -539,5 +587,36 @@ mod tests {
             assert!(!needs_escape(&vec![b'a'; len]));
         }
         assert!(!needs_escape("包钢\u{7f} ~".as_bytes()));
+    }
+
+    #[test]
+    fn floats_are_written_as_serde_json_writes_them() {
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            35_000.0,
+            2.4e9,
+            227_000.0,
+            0.97,
+            2.0 / 3.0,
+            1e21,
+            1e-7,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for v in values {
+            let mut out = String::from("x");
+            v.write_json(&mut out);
+            assert_eq!(
+                out[1..],
+                serde_json::to_string(&v).expect("serialises"),
+                "{v}"
+            );
+        }
     }
 }
