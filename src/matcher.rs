@@ -60,6 +60,10 @@ struct PatternInfo {
     /// ministry"): it gives way to a name that starts at one of its later
     /// words and runs past it ("the Ministry of Commerce").
     yields: bool,
+    /// Another pattern is a proper prefix of this one: when a match of this
+    /// pattern is refused, a shorter match at the same start may pass.
+    /// Without one there is nothing to search for.
+    has_prefix: bool,
 }
 
 /// The automaton and its side table.
@@ -96,6 +100,28 @@ fn glued_starts(hay: &str) -> Vec<usize> {
                 out.push(i);
             }
         }
+    }
+    out
+}
+
+/// For each pattern, whether another pattern is a proper prefix of it. In
+/// sorted order every prefix of a pattern comes before it, and the patterns
+/// that are prefixes of the current one form a chain kept on a stack.
+/// Equal patterns are no proper prefix of each other.
+fn prefixed(pats: &[Vec<u8>]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..pats.len()).collect();
+    order.sort_unstable_by(|&a, &b| pats[a].cmp(&pats[b]));
+    let mut out = vec![false; pats.len()];
+    let mut chain: Vec<&[u8]> = Vec::new();
+    for i in order {
+        let p = pats[i].as_slice();
+        while chain.last().is_some_and(|q| !p.starts_with(q)) {
+            chain.pop();
+        }
+        // Every pattern left on the chain is a prefix of `p`, the shortest
+        // first (the others may be `p` itself, spelled by another alias).
+        out[i] = chain.first().is_some_and(|q| q.len() < p.len());
+        chain.push(p);
     }
     out
 }
@@ -196,6 +222,7 @@ impl Matcher {
                         && !e.ty.is_entity()
                         && e.ty != EntryType::Role
                         && folded.trim().contains(' '),
+                    has_prefix: false,
                     trailing: folded
                         .bytes()
                         .rev()
@@ -207,6 +234,9 @@ impl Matcher {
                 });
                 pats.push(pat);
             }
+        }
+        for (info, has) in patterns.iter_mut().zip(prefixed(&pats)) {
+            info.has_prefix = has;
         }
         let max_len = pats.iter().map(Vec::len).max().unwrap_or(0);
         let ac = AhoCorasick::builder()
@@ -407,7 +437,7 @@ impl Matcher {
                     info.yields,
                 ));
             }
-            cur = if c.end() - 1 > start {
+            cur = if info.has_prefix && c.end() - 1 > start {
                 self.ac.find(
                     Input::new(key)
                         .span(start..c.end() - 1)
@@ -437,6 +467,34 @@ mod tests {
         let entries = parse("t.tsv", tsv).unwrap();
         let m = Matcher::new(&entries).unwrap();
         (entries, m)
+    }
+
+    #[test]
+    fn prefixed_is_the_plain_check() {
+        let pats: Vec<Vec<u8>> = [
+            " rare",
+            " rare earth",
+            " rare earths",
+            " ra",
+            " d",
+            " data",
+            "包钢",
+            "包钢集团",
+            " rare",
+            " x",
+            "集团",
+            " rare earth steel",
+            " rb",
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .collect();
+        let plain: Vec<bool> = pats
+            .iter()
+            .map(|p| pats.iter().any(|q| q.len() < p.len() && p.starts_with(q)))
+            .collect();
+        assert_eq!(prefixed(&pats), plain);
+        assert_eq!(plain.iter().filter(|&&x| x).count(), 7);
     }
 
     #[test]
