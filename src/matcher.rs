@@ -87,18 +87,58 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// Text offsets where a Latin word starts right after a non-ASCII character
 /// that is not a letter (`在ASX上市`): the key has no space there.
+///
+/// Bytes are tested in blocks of 16 without branching (the compiler makes
+/// vector compares of it), and a block is looked at byte by byte only when
+/// it holds such a start; [`glued_starts_plain`] is the byte-by-byte version
+/// it is tested against.
 fn glued_starts(hay: &str) -> Vec<usize> {
+    const BLOCK: usize = 16;
     let bytes = hay.as_bytes();
     let mut out = Vec::new();
     if hay.is_ascii() {
         return out;
     }
+    // Candidate `i`: an ASCII letter or digit after a byte beyond ASCII.
+    let candidate = |i: usize| bytes[i].is_ascii_alphanumeric() && bytes[i - 1] >= 0x80;
+    let mut i = 1;
+    while i + BLOCK <= bytes.len() {
+        let (prev, cur) = (&bytes[i - 1..i - 1 + BLOCK], &bytes[i..i + BLOCK]);
+        let mut any = 0u8;
+        for (&p, &c) in prev.iter().zip(cur) {
+            let alnum = (c | 0x20).wrapping_sub(b'a') < 26 || c.wrapping_sub(b'0') < 10;
+            any |= u8::from(alnum & (p >= 0x80));
+        }
+        if any != 0 {
+            for j in (i..i + BLOCK).filter(|&j| candidate(j)) {
+                push_glued(hay, j, &mut out);
+            }
+        }
+        i += BLOCK;
+    }
+    for j in (i..bytes.len()).filter(|&j| candidate(j)) {
+        push_glued(hay, j, &mut out);
+    }
+    out
+}
+
+/// Keeps the candidate start `i` when the character before it is no letter.
+#[inline]
+fn push_glued(hay: &str, i: usize, out: &mut Vec<usize>) {
+    let prev = hay[..i].chars().next_back().unwrap_or(' ');
+    if !is_word_char(prev) {
+        out.push(i);
+    }
+}
+
+/// [`glued_starts`] one byte at a time.
+#[cfg(test)]
+fn glued_starts_plain(hay: &str) -> Vec<usize> {
+    let bytes = hay.as_bytes();
+    let mut out = Vec::new();
     for i in 1..bytes.len() {
         if bytes[i].is_ascii_alphanumeric() && bytes[i - 1] >= 0x80 {
-            let prev = hay[..i].chars().next_back().unwrap_or(' ');
-            if !is_word_char(prev) {
-                out.push(i);
-            }
+            push_glued(hay, i, &mut out);
         }
     }
     out
@@ -467,6 +507,27 @@ mod tests {
         let entries = parse("t.tsv", tsv).unwrap();
         let m = Matcher::new(&entries).unwrap();
         (entries, m)
+    }
+
+    #[test]
+    fn glued_starts_are_the_plain_ones() {
+        let texts = [
+            "在ASX上市",
+            "包钢2011年10月产量3.5万吨，Baogang和Lynas均在ASX、HKEX上市",
+            "é1 café2 ü x°C 5G网络 A股 …3 —x",
+            "",
+            "a",
+            "包",
+            "纯中文没有拉丁字母的一句话。",
+        ];
+        for t in texts {
+            // Every shift against the 16-byte blocks.
+            for pad in 0..20 {
+                let s = format!("{}{t}{}", "x".repeat(pad), "钢9".repeat(pad % 7));
+                assert_eq!(glued_starts(&s), glued_starts_plain(&s), "{s:?}");
+            }
+        }
+        assert_eq!(glued_starts("在ASX上市"), vec![3]);
     }
 
     #[test]
