@@ -200,21 +200,41 @@ const fn trigger_count() -> usize {
 
 static TRIGGERS: WordSet<256> = WordSet::new(&TRIGGER_LIST, true);
 
+/// Word `k` of the words the scan must look at: the trigger words
+/// ([`TRIGGER_LIST`]), then `http`, `https`, `www`.
+const fn scan_word(k: usize) -> &'static [u8] {
+    if k < TRIGGER_LIST.len() {
+        TRIGGER_LIST[k].as_bytes()
+    } else {
+        ["http", "https", "www"][k - TRIGGER_LIST.len()].as_bytes()
+    }
+}
+
 /// Per first two letters (each as its low five bits, 1 to 26 in either
 /// case; 0 for the second of a one-letter word), the lengths of the words
-/// the scan must look at: the trigger words and `http`, `https`, `www`.
+/// the scan must look at ([`scan_word`]).
 static SCAN_LENS: [u16; 32 * 32] = {
     let mut t = [0u16; 32 * 32];
     let mut k = 0;
     while k < TRIGGER_LIST.len() + 3 {
-        let w = if k < TRIGGER_LIST.len() {
-            TRIGGER_LIST[k]
-        } else {
-            ["http", "https", "www"][k - TRIGGER_LIST.len()]
-        }
-        .as_bytes();
-        k += 1;
+        let w = scan_word(k);
         t[pair(w)] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
+/// Per third and last letter ([`third_last`]), the lengths of the words the
+/// scan must look at ([`scan_word`]): it rules out most of the words that
+/// share their first two letters and length with one of them (`that` with
+/// `this`, `their` with `three`, `dollar` with `double`).
+static SCAN_ENDS: [u16; 32 * 32] = {
+    let mut t = [0u16; 32 * 32];
+    let mut k = 0;
+    while k < TRIGGER_LIST.len() + 3 {
+        let w = scan_word(k);
+        t[third_last(w)] |= 1 << w.len();
+        k += 1;
     }
     t
 };
@@ -227,12 +247,25 @@ pub(crate) const fn pair(w: &[u8]) -> usize {
     (w[0] & 31) as usize * 32 + c1 as usize
 }
 
+/// The slot of a non-empty word of letters in [`SCAN_ENDS`]: its third
+/// letter (0 for a shorter word) and its last, each as its low five bits.
+#[inline]
+const fn third_last(w: &[u8]) -> usize {
+    let c2 = if w.len() > 2 { w[2] & 31 } else { 0 };
+    c2 as usize * 32 + (w[w.len() - 1] & 31) as usize
+}
+
 /// A quick test that rules out most words the scan passes over: false when
 /// `w` (ASCII letters) is neither a trigger word nor `http`, `https`, `www`,
-/// by its first two letters and its length alone.
+/// by its first two letters and its length alone ([`SCAN_LENS`]), then, for
+/// the few words that pass, by its third and last letter ([`SCAN_ENDS`]).
 #[inline]
 pub(crate) fn maybe_scan_word(w: &[u8]) -> bool {
-    w.len() < 16 && !w.is_empty() && SCAN_LENS[pair(w)] & 1 << w.len() != 0
+    if w.len() >= 16 || w.is_empty() {
+        return false;
+    }
+    let len = 1 << w.len();
+    SCAN_LENS[pair(w)] & len != 0 && SCAN_ENDS[third_last(w)] & len != 0
 }
 
 /// True for a word (ASCII letters) the scan must look at: one that starts a
@@ -749,5 +782,10 @@ mod tests {
             }
         }
         assert!(!maybe_scan_word(b"the") && !maybe_scan_word(b"company"));
+        // Same first two letters and length as a trigger word, told apart
+        // by the third or last letter.
+        for w in ["that", "They", "their", "Than", "since", "First", "dollar"] {
+            assert!(!maybe_scan_word(w.as_bytes()), "{w}");
+        }
     }
 }

@@ -1800,10 +1800,12 @@ impl<'a> Scanner<'a> {
         if before.ends_with('第') || before.ends_with("第 ") {
             return Out::Skip(self.skip_zh_tail(num.end));
         }
-        if before.ends_with('之') && num.val.to_f64() == 1.0 && is_zh_num {
+        // (The cheap tests first: the numeral is Chinese and one.)
+        let zh_one = is_zh_num && num.val.to_f64() == 1.0;
+        if zh_one && before.ends_with('之') {
             return Out::Skip(num.end);
         }
-        if is_zh_num
+        if zh_one
             && (before.ends_with('其')
                 || before.ends_with('另')
                 || before.ends_with('同')
@@ -1811,7 +1813,6 @@ impl<'a> Scanner<'a> {
                 || before.ends_with('唯')
                 || before.ends_with('逐')
                 || before.ends_with('万'))
-            && num.val.to_f64() == 1.0
         {
             return Out::Skip(num.end);
         }

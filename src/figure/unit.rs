@@ -687,6 +687,12 @@ pub(crate) fn match_suffix(s: &str, units: &'static Units) -> Option<(&'static U
     let &b0 = sb.first()?;
     let g = b0.to_ascii_lowercase() as usize;
     let group = &units.order[units.start[g] as usize..units.start[g + 1] as usize];
+    // No form starts with that byte (after a number: punctuation, most
+    // characters): nothing below can match. (A letter's forms are looked
+    // up by its word instead.)
+    if group.is_empty() && !b0.is_ascii_alphabetic() {
+        return None;
+    }
     // The first character of `s` (forms in the group start with its byte,
     // so with a character of its length).
     let first_len = match b0 {
