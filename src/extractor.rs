@@ -191,6 +191,8 @@ pub struct Analysis<'t> {
     pub map: OffsetMap,
     /// Sentences.
     pub segments: Vec<Segment>,
+    /// The language of each sentence.
+    pub langs: Vec<Lang>,
     /// Lexicon hits.
     pub hits: Vec<Hit>,
     /// Figures.
@@ -258,6 +260,7 @@ impl Extractor {
             &self.inner.entries,
             &self.inner.cues,
         );
+        let langs = classify::segment_langs(ntext, &segments);
         let doc = classify::Doc {
             text: ntext,
             segments: &segments,
@@ -265,6 +268,7 @@ impl Extractor {
             figures: &figures,
             times: &times,
             found_orgs: &found_orgs,
+            langs: &langs,
         };
         let claims = classify::classify(&doc, self.lex());
         Analysis {
@@ -272,6 +276,7 @@ impl Extractor {
             text: ntext_cow,
             map,
             segments,
+            langs,
             hits,
             figures,
             times,
@@ -456,12 +461,11 @@ impl Extractor {
         let sentences: Vec<SentenceRecord> = a
             .segments
             .iter()
-            .map(|seg| {
-                let t = seg.span.of(&a.text);
-                let lang = Lang::of(t);
+            .zip(&a.langs)
+            .map(|(seg, &lang)| {
                 match lang {
-                    Lang::Zh => zh_chars += t.len(),
-                    Lang::En => en_chars += t.len(),
+                    Lang::Zh => zh_chars += seg.span.len(),
+                    Lang::En => en_chars += seg.span.len(),
                 }
                 let o = map.span(seg.span);
                 SentenceRecord {

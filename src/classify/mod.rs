@@ -383,6 +383,14 @@ pub struct Doc<'a> {
     pub times: &'a [TimeMention],
     /// Organisations found by pattern (not in the lexicon), in text order.
     pub found_orgs: &'a [Span],
+    /// The language of each segment ([`segment_langs`]).
+    pub langs: &'a [Lang],
+}
+
+/// The language of each segment of `text` ([`Lang::of`] of its text), for
+/// [`Doc::langs`]; the records reuse it.
+pub fn segment_langs(text: &str, segments: &[Segment]) -> Vec<Lang> {
+    segments.iter().map(|s| Lang::of(s.span.of(text))).collect()
 }
 
 /// Items of a sorted-by-span list that lie inside `span`.
@@ -568,7 +576,7 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
             index: i,
             span: seg.span,
             text: seg.span.of(doc.text),
-            lang: Lang::of(seg.span.of(doc.text)),
+            lang: doc.langs[i],
             kind: seg.kind,
             body: seg.span.start + plan::marker_len(seg.span.of(doc.text)),
             hits: within(doc.hits, seg.span, |h| h.span),
