@@ -310,7 +310,11 @@ struct Done {
 
 enum Outcome {
     Record {
+        /// The record's JSON; empty when it goes nowhere (`--out none`), in
+        /// which case the worker drops it.
         json: String,
+        /// Bytes of the JSON.
+        json_bytes: usize,
         claims: usize,
         figures: usize,
         mentions: usize,
@@ -318,18 +322,25 @@ enum Outcome {
     Error(String),
 }
 
-fn process(extractor: &Extractor, item: &Item) -> Done {
+/// Extracts one article; `keep` says whether the JSON goes on to the sink or
+/// is only counted (`--out none`: it is then freed by the worker that made
+/// it, not by the writer thread).
+fn process(extractor: &Extractor, item: &Item, keep: bool) -> Done {
     let (text_bytes, what) = match &item.article {
         Ok(article) => {
             // A bug that panics on one article must not end a run over
             // millions: the article becomes an error line (the panic message
             // itself is printed by the panic hook) and the run goes on.
             let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extractor.extract_article_with(article, None, |rec| Outcome::Record {
-                    json: rec.to_json(),
-                    claims: rec.claims.len(),
-                    figures: rec.figures.len(),
-                    mentions: rec.entities.iter().map(|e| e.mentions.len()).sum(),
+                extractor.extract_article_with(article, None, |rec| {
+                    let json = rec.to_json();
+                    Outcome::Record {
+                        json_bytes: json.len(),
+                        json: if keep { json } else { String::new() },
+                        claims: rec.claims.len(),
+                        figures: rec.figures.len(),
+                        mentions: rec.entities.iter().map(|e| e.mentions.len()).sum(),
+                    }
                 })
             }));
             let what = match extracted {
@@ -515,6 +526,7 @@ fn run_once(
     hidden: bool,
 ) -> io::Result<Run> {
     let mut sink = Sink::open(&args.out)?;
+    let keep = !matches!(sink, Sink::Count);
     let mut progress = Progress::new(inputs, hidden);
     let mut counts = Counts::default();
     let started = Instant::now();
@@ -534,6 +546,7 @@ fn run_once(
         match &done.what {
             Outcome::Record {
                 json,
+                json_bytes,
                 claims,
                 figures,
                 mentions,
@@ -542,7 +555,7 @@ fn run_once(
                 counts.claims += claims;
                 counts.figures += figures;
                 counts.mentions += mentions;
-                counts.out_bytes += json.len() as u64 + 1;
+                counts.out_bytes += *json_bytes as u64 + 1;
                 sink.line(json)?;
             }
             Outcome::Error(line) => {
@@ -559,7 +572,7 @@ fn run_once(
             limits,
             items.iter(),
             |item: &&Item| item.text_bytes(),
-            |item| process(extractor, item),
+            |item| process(extractor, item, keep),
             &mut record,
         )?,
         None => stream::run(
@@ -568,7 +581,7 @@ fn run_once(
             limits,
             articles(inputs, read_options(args), args.blank_line_articles),
             Item::text_bytes,
-            |item| process(extractor, &item),
+            |item| process(extractor, &item, keep),
             &mut record,
         )?,
     }
