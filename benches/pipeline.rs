@@ -319,7 +319,14 @@ fn stages<M: Measurement>(c: &mut Criterion<M>, slice: &Slice) {
             .collect();
         b.iter(|| {
             keys.iter()
-                .map(|k| ac.find_iter(black_box(k.as_slice())).count())
+                .map(|k| {
+                    aho_corasick::automaton::Automaton::try_find_iter(
+                        ac,
+                        aho_corasick::Input::new(black_box(k.as_slice())),
+                    )
+                    .expect("an NFA search cannot fail")
+                    .count()
+                })
                 .sum::<usize>()
         })
     });

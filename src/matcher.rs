@@ -19,7 +19,9 @@
 //! Latin words glued to Chinese characters (`在ASX上市`) have no space before
 //! them in the key; an anchored search at each such word start finds them.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, Input, MatchKind};
 
 use crate::lexicon::{Entry, EntryType, Lang};
 use crate::normalize::fold_str;
@@ -69,7 +71,10 @@ struct PatternInfo {
 /// The automaton and its side table.
 #[derive(Clone, Debug)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    /// The automaton, used through its concrete type: the searches, one per
+    /// match, are then direct calls the compiler can inline, not calls
+    /// through the `AhoCorasick` wrapper's trait object.
+    ac: NFA,
     patterns: Vec<PatternInfo>,
     /// Longest pattern, in bytes.
     max_len: usize,
@@ -279,10 +284,9 @@ impl Matcher {
             info.has_prefix = has;
         }
         let max_len = pats.iter().map(Vec::len).max().unwrap_or(0);
-        let ac = AhoCorasick::builder()
+        // A contiguous NFA answers unanchored and anchored searches alike.
+        let ac = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&pats)?;
         Ok(Matcher {
             ac,
@@ -298,7 +302,7 @@ impl Matcher {
 
     /// The automaton itself (for raw scans in benchmarks: run it over
     /// [`Matcher::key`] of the text).
-    pub fn automaton(&self) -> &AhoCorasick {
+    pub fn automaton(&self) -> &NFA {
         &self.ac
     }
 
@@ -362,7 +366,7 @@ impl Matcher {
         while at < key.len() {
             let m = match pending {
                 Some(p) if p.is_none_or(|p| p.start() >= at) => p,
-                _ => self.ac.find(Input::new(&key).span(at..key.len())),
+                _ => self.search(Input::new(&key).span(at..key.len())),
             };
             pending = Some(m);
             // Where the next match starts in the text.
@@ -410,9 +414,7 @@ impl Matcher {
         (from + 1..end)
             .filter(|&j| key[j] == b' ' && key.get(j + 1).is_some_and(|&b| b != b' '))
             .find_map(|j| {
-                let c = self
-                    .ac
-                    .find(Input::new(key).span(j..key.len()).anchored(Anchored::Yes))?;
+                let c = self.search(Input::new(key).span(j..key.len()).anchored(Anchored::Yes))?;
                 if c.end() <= end || self.patterns[c.pattern().as_usize()].yields {
                     return None;
                 }
@@ -432,9 +434,7 @@ impl Matcher {
         buf.push(b' ');
         let end = (i + 1 + self.max_len).min(key.len());
         buf.extend_from_slice(&key[i + 1..end]);
-        let m = self
-            .ac
-            .find(Input::new(buf.as_slice()).anchored(Anchored::Yes))?;
+        let m = self.search(Input::new(buf.as_slice()).anchored(Anchored::Yes))?;
         let (hit, _, _) = self.best_at(hay, buf, m, |info, c| {
             let span = Span::new(i, i + c.end() - 1);
             (info.lead && hay.is_char_boundary(span.end)).then_some(span)
@@ -478,7 +478,7 @@ impl Matcher {
                 ));
             }
             cur = if info.has_prefix && c.end() - 1 > start {
-                self.ac.find(
+                self.search(
                     Input::new(key)
                         .span(start..c.end() - 1)
                         .anchored(Anchored::Yes),
@@ -488,6 +488,13 @@ impl Matcher {
             };
         }
         None
+    }
+
+    /// The leftmost-longest match in `input`. An NFA search cannot fail
+    /// (it has no quit bytes and supports both kinds of start).
+    #[inline]
+    fn search(&self, input: Input<'_>) -> Option<aho_corasick::Match> {
+        self.ac.try_find(&input).ok().flatten()
     }
 
     /// Every accepted hit in `hay`.
