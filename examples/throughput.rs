@@ -39,6 +39,11 @@
 //! By default reading and writing run on their own threads, overlapping the
 //! `--threads` extraction workers; `--sequential` does one thing at a time,
 //! so `--threads 1 --sequential` keeps exactly one core busy.
+//!
+//! `--in-memory` reads every article first, untimed, and times only the
+//! extraction and the JSON records: the footing on which the peer benchmark
+//! times its tools. Memory then holds the whole corpus; it is a way to
+//! measure, not to run over years of news.
 
 #[path = "common/stream.rs"]
 mod stream;
