@@ -453,8 +453,17 @@ impl Extractor {
         let entries = &self.inner.entries;
         let map = &a.map;
         let orig = a.original;
-        let span = |s: Span| -> SpanRecord { map.span(s).into() };
-        let slice = |s: Span| -> Cow<'a, str> { Cow::Borrowed(map.span(s).of(orig)) };
+        // Spans are mapped back mostly in text order (sentences, figures,
+        // mentions, claims): the last checkpoint found is tried first.
+        let hint = std::cell::Cell::new(0);
+        let original = |s: Span| -> Span {
+            let mut h = hint.get();
+            let o = map.span_near(s, &mut h);
+            hint.set(h);
+            o
+        };
+        let span = |s: Span| -> SpanRecord { original(s).into() };
+        let slice = |s: Span| -> Cow<'a, str> { Cow::Borrowed(original(s).of(orig)) };
 
         let mut zh_chars = 0usize;
         let mut en_chars = 0usize;
@@ -467,7 +476,7 @@ impl Extractor {
                     Lang::Zh => zh_chars += seg.span.len(),
                     Lang::En => en_chars += seg.span.len(),
                 }
-                let o = map.span(seg.span);
+                let o = original(seg.span);
                 SentenceRecord {
                     start: o.start,
                     end: o.end,

@@ -153,6 +153,46 @@ impl OffsetMap {
         Span::new(self.to_original(s.start), self.to_original(s.end))
     }
 
+    /// [`OffsetMap::to_original`] for offsets asked mostly in increasing
+    /// order: `hint` is the checkpoint index the last call ended on, tried
+    /// (and the one after it) before a binary search. Any order gives the
+    /// same answers; the order only saves the search.
+    #[inline]
+    pub fn to_original_near(&self, n: usize, hint: &mut usize) -> usize {
+        let points = &self.points;
+        if points.is_empty() {
+            return n;
+        }
+        // `i` is right when the checkpoints before it are at or before `n`
+        // and the one at it (if any) is after.
+        let fits = |i: usize| {
+            (i == 0 || points[i - 1].0 as usize <= n)
+                && points.get(i).is_none_or(|p| p.0 as usize > n)
+        };
+        let i = if *hint <= points.len() && fits(*hint) {
+            *hint
+        } else if *hint < points.len() && fits(*hint + 1) {
+            *hint + 1
+        } else {
+            points.partition_point(|&(norm, _)| norm as usize <= n)
+        };
+        *hint = i;
+        let orig = if i == 0 {
+            n
+        } else {
+            let (norm, orig) = points[i - 1];
+            orig as usize + (n - norm as usize)
+        };
+        orig.min(self.orig_len)
+    }
+
+    /// [`OffsetMap::span`] through [`OffsetMap::to_original_near`].
+    #[inline]
+    pub fn span_near(&self, s: Span, hint: &mut usize) -> Span {
+        let start = self.to_original_near(s.start, hint);
+        Span::new(start, self.to_original_near(s.end, hint))
+    }
+
     /// True when every offset maps to itself.
     pub fn is_identity(&self) -> bool {
         self.points.is_empty()
@@ -332,6 +372,34 @@ pub fn fold_str(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_lookups_agree_with_the_search_in_any_order() {
+        let text = "“包钢”，２０１１年：稀土（钕）… A\u{00AD}B—Ｃ，。 end";
+        let norm = normalize(text);
+        let map = &norm.map;
+        assert!(!map.is_identity());
+        let n = norm.as_str().len();
+        let mut offsets: Vec<usize> = (0..=n)
+            .filter(|&i| norm.as_str().is_char_boundary(i))
+            .collect();
+        let ascending = offsets.clone();
+        offsets.reverse();
+        let mut shuffled = ascending.clone();
+        shuffled.sort_by_key(|&i| (i * 7919) % 31);
+        for order in [ascending, offsets, shuffled] {
+            let mut hint = 0;
+            for &i in &order {
+                assert_eq!(
+                    map.to_original_near(i, &mut hint),
+                    map.to_original(i),
+                    "offset {i}"
+                );
+            }
+        }
+        let mut hint = usize::MAX;
+        assert_eq!(map.to_original_near(3, &mut hint), map.to_original(3));
+    }
 
     #[test]
     fn ascii_is_borrowed() {
