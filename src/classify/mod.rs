@@ -28,6 +28,9 @@ mod speaker;
 
 use std::borrow::Cow;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use once_cell::sync::Lazy;
+
 use crate::figure::{Figure, TimeMention};
 use crate::lexicon::Entry;
 use crate::matcher::{EntryId, Hit};
@@ -537,11 +540,23 @@ pub const REPORT_MARKERS: &[&str] = &[
     "Framework",
 ];
 
+/// [`REPORT_MARKERS`] in one automaton, built once: a single scan of an
+/// article's head (with the automaton's vector prefilter) instead of a
+/// substring search per marker.
+/// (Leftmost-first matching: the kind the vector prefilter serves; whether
+/// a marker occurs does not depend on it.)
+static REPORT_MARKER_SCAN: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(REPORT_MARKERS)
+        .expect("report markers build an automaton")
+});
+
 /// True when the head of the article marks it as a report.
 pub(crate) fn is_report(doc: &Doc<'_>) -> bool {
     let head_end = doc.segments.get(3).map_or(doc.text.len(), |s| s.span.end);
     let head = &doc.text[..head_end.min(doc.text.len())];
-    REPORT_MARKERS.iter().any(|m| head.contains(m))
+    REPORT_MARKER_SCAN.is_match(head)
 }
 
 /// The section a heading opens, if it says.
@@ -922,6 +937,28 @@ mod tests {
             for limit in [0, 1, 5, 40, 41] {
                 assert_eq!(count_cjk(&s, limit), reference_counts(&s).0.min(limit));
             }
+        }
+    }
+
+    #[test]
+    fn report_marker_scan_finds_what_contains_finds() {
+        let mut heads = vec![
+            String::new(),
+            "x".to_string(),
+            "2024年政府工作报".to_string(),
+            "Executive Orde".to_string(),
+            "Fact sheet: the framework".to_string(),
+        ];
+        for m in REPORT_MARKERS {
+            heads.push(m.to_string());
+            heads.push(format!("政府{m}全文"));
+            heads.push(format!("The {m}: text"));
+            let cut = m.char_indices().last().map_or(0, |(i, _)| i);
+            heads.push(format!("ab {} cd", &m[..cut]));
+        }
+        for h in &heads {
+            let expected = REPORT_MARKERS.iter().any(|m| h.contains(m));
+            assert_eq!(REPORT_MARKER_SCAN.is_match(h.as_str()), expected, "{h:?}");
         }
     }
 
