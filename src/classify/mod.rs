@@ -138,18 +138,29 @@ impl Lang {
 
     /// The script most of `s` is in.
     pub fn of(s: &str) -> Lang {
+        Lang::with_body_cjk(s, 0).0
+    }
+
+    /// [`Lang::of`] `s`, with the number of ideographs from byte `body` (a
+    /// char boundary) on: both from one count, of the part before `body`
+    /// and of the rest.
+    fn with_body_cjk(s: &str, body: usize) -> (Lang, usize) {
         // No ideograph without a byte beyond ASCII (a check of whole words
         // at a time).
         if s.is_ascii() {
-            return Lang::En;
+            return (Lang::En, 0);
         }
-        let (cjk, latin) = script_counts(s.as_bytes(), usize::MAX);
+        let (head, rest) = s.as_bytes().split_at(body);
+        let (head_cjk, head_latin) = script_counts(head);
+        let (body_cjk, body_latin) = script_counts(rest);
+        let (cjk, latin) = (head_cjk + body_cjk, head_latin + body_latin);
         // A Chinese character carries about as much as a short word.
-        if cjk * 3 >= latin && cjk > 0 {
+        let lang = if cjk * 3 >= latin && cjk > 0 {
             Lang::Zh
         } else {
             Lang::En
-        }
+        };
+        (lang, body_cjk)
     }
 }
 
@@ -164,17 +175,17 @@ pub fn is_cjk(c: char) -> bool {
 const BLOCK: usize = 240;
 
 /// CJK ideographs ([`is_cjk`]) and ASCII letters in the valid UTF-8 `b`,
-/// counted by blocks of bytes until the ideographs reach `cjk_limit`.
+/// counted by blocks of bytes.
 ///
 /// No char is decoded: ASCII bytes and lead bytes never occur inside another
 /// char, and below U+10000 the ideograph ranges start and end on multiples
 /// of 64 code points, so a lead byte and the byte after it decide. Every
 /// byte is read alike, which lets the compiler count a block with vector
 /// instructions; chars of four bytes are decoded (rarely) one by one.
-fn script_counts(b: &[u8], cjk_limit: usize) -> (usize, usize) {
+fn script_counts(b: &[u8]) -> (usize, usize) {
     let (mut cjk, mut latin) = (0usize, 0usize);
     let mut start = 0;
-    while start < b.len() && cjk < cjk_limit {
+    while start < b.len() {
         // Lead bytes, each with the byte after it; a string cannot end on
         // a lead byte, so the last byte needs no successor.
         let end = (start + BLOCK).min(b.len() - 1);
@@ -207,11 +218,6 @@ fn script_counts(b: &[u8], cjk_limit: usize) -> (usize, usize) {
         }
     }
     (cjk, latin)
-}
-
-/// The number of CJK ideographs in `s`, counting stops at `limit`.
-pub(crate) fn count_cjk(s: &str, limit: usize) -> usize {
-    script_counts(s.as_bytes(), limit).0.min(limit)
 }
 
 /// The first of `words` that `text` starts with. Bytes are compared one by
@@ -473,6 +479,8 @@ pub(crate) struct Sentence<'a> {
     pub kind: SegmentKind,
     /// Start of the body, after bullet and task-line markers.
     pub body: usize,
+    /// CJK ideographs in the body.
+    pub body_cjk: usize,
     pub hits: &'a [Hit],
     pub figures: &'a [Figure],
     pub times: &'a [TimeMention],
@@ -579,13 +587,17 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
     let mut section = Section::Other;
     let mut list: Option<ListIntro> = None;
     for (i, seg) in doc.segments.iter().enumerate() {
+        let text = seg.span.of(doc.text);
+        let marker = plan::marker_len(text);
+        let (lang, body_cjk) = Lang::with_body_cjk(text, marker);
         let s = Sentence {
             index: i,
             span: seg.span,
-            text: seg.span.of(doc.text),
-            lang: Lang::of(seg.span.of(doc.text)),
+            text,
+            lang,
             kind: seg.kind,
-            body: seg.span.start + plan::marker_len(seg.span.of(doc.text)),
+            body: seg.span.start + marker,
+            body_cjk,
             hits: within(doc.hits, seg.span, |h| h.span),
             figures: within(doc.figures, seg.span, |f| f.span),
             times: within(doc.times, seg.span, |t| t.span),
@@ -876,17 +888,11 @@ mod tests {
         // Every char alone, and runs of chars straddling block ends.
         for &c in &chars {
             let s = c.to_string();
-            assert_eq!(
-                script_counts(s.as_bytes(), usize::MAX),
-                reference_counts(&s)
-            );
+            assert_eq!(script_counts(s.as_bytes()), reference_counts(&s));
         }
         for run in chars.chunks(97) {
             let s: String = run.iter().collect();
-            assert_eq!(
-                script_counts(s.as_bytes(), usize::MAX),
-                reference_counts(&s)
-            );
+            assert_eq!(script_counts(s.as_bytes()), reference_counts(&s));
         }
     }
 
@@ -930,12 +936,13 @@ mod tests {
             seed ^= seed >> 17;
             seed ^= seed << 5;
             s.push(pool[seed as usize % pool.len()]);
-            assert_eq!(
-                script_counts(s.as_bytes(), usize::MAX),
-                reference_counts(&s)
-            );
-            for limit in [0, 1, 5, 40, 41] {
-                assert_eq!(count_cjk(&s, limit), reference_counts(&s).0.min(limit));
+            assert_eq!(script_counts(s.as_bytes()), reference_counts(&s));
+            // Split at every char boundary, as for a marker and a body (of
+            // every tenth text).
+            for (at, _) in s.char_indices().filter(|_| s.chars().count() % 10 == 0) {
+                let (lang, body_cjk) = Lang::with_body_cjk(&s, at);
+                assert_eq!(lang, Lang::of(&s));
+                assert_eq!(body_cjk, reference_counts(&s[at..]).0);
             }
         }
     }
