@@ -401,6 +401,34 @@ pub(crate) fn within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[
     &items[lo..hi]
 }
 
+/// [`within`] for spans taken in text order: the search starts at `*from`,
+/// where the items of the previous span ended, and steps over the items one
+/// by one (a sentence holds few); `*from` moves to the end of the items
+/// found. When a span starts before an item already passed, a binary
+/// search finds the start again.
+fn within_next<'a, T>(
+    items: &'a [T],
+    from: &mut usize,
+    span: Span,
+    key: impl Fn(&T) -> Span,
+) -> &'a [T] {
+    if *from > 0 && key(&items[*from - 1]).start >= span.start {
+        *from = items.partition_point(|x| key(x).start < span.start);
+    }
+    let lo = *from
+        + items[*from..]
+            .iter()
+            .take_while(|x| key(x).start < span.start)
+            .count();
+    let hi = lo
+        + items[lo..]
+            .iter()
+            .take_while(|x| key(x).start < span.end)
+            .count();
+    *from = hi;
+    &items[lo..hi]
+}
+
 /// How a kind's rule fired: the last part of its id (`plan/zh/task-line`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum How {
@@ -586,6 +614,8 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
     let mut state = actor::State::new(doc, lex, report);
     let mut section = Section::Other;
     let mut list: Option<ListIntro> = None;
+    // Where the items of the last sentence ended, in each list.
+    let (mut hits, mut figures, mut times, mut found_orgs) = (0, 0, 0, 0);
     for (i, seg) in doc.segments.iter().enumerate() {
         let text = seg.span.of(doc.text);
         let marker = plan::marker_len(text);
@@ -598,10 +628,10 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
             kind: seg.kind,
             body: seg.span.start + marker,
             body_cjk,
-            hits: within(doc.hits, seg.span, |h| h.span),
-            figures: within(doc.figures, seg.span, |f| f.span),
-            times: within(doc.times, seg.span, |t| t.span),
-            found_orgs: within(doc.found_orgs, seg.span, |s| *s),
+            hits: within_next(doc.hits, &mut hits, seg.span, |h| h.span),
+            figures: within_next(doc.figures, &mut figures, seg.span, |f| f.span),
+            times: within_next(doc.times, &mut times, seg.span, |t| t.span),
+            found_orgs: within_next(doc.found_orgs, &mut found_orgs, seg.span, |s| *s),
             section,
         };
         let claim = classify_sentence(doc, lex, &s, &mut state, list.as_ref());
@@ -966,6 +996,46 @@ mod tests {
         for h in &heads {
             let expected = REPORT_MARKERS.iter().any(|m| h.contains(m));
             assert_eq!(REPORT_MARKER_SCAN.is_match(h.as_str()), expected, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn within_next_finds_what_within_finds() {
+        // Spans with gaps, nested, touching, empty and out of order; the
+        // items sorted by start.
+        let items: Vec<Span> = [
+            (0, 2),
+            (1, 3),
+            (3, 4),
+            (5, 9),
+            (6, 7),
+            (9, 9),
+            (12, 15),
+            (20, 22),
+            (21, 30),
+        ]
+        .iter()
+        .map(|&(a, b)| Span::new(a, b))
+        .collect();
+        let orders: [&[(usize, usize)]; 4] = [
+            &[(0, 3), (3, 9), (9, 20), (20, 31)],
+            &[(1, 2), (4, 5), (5, 6), (6, 13), (25, 40)],
+            &[(10, 12), (0, 4), (3, 3), (3, 6), (2, 30), (22, 23)],
+            &[(0, 40), (40, 50), (0, 0)],
+        ];
+        for order in orders {
+            for n in 0..=items.len() {
+                let items = &items[..n];
+                let mut from = 0;
+                for &(a, b) in order {
+                    let span = Span::new(a, b);
+                    assert_eq!(
+                        within_next(items, &mut from, span, |s| *s),
+                        within(items, span, |s| *s),
+                        "{span:?} of {items:?}"
+                    );
+                }
+            }
         }
     }
 
