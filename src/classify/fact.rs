@@ -48,17 +48,31 @@ const fn marker_heads() -> ([bool; 256], [u64; 1024]) {
     (firsts, pairs)
 }
 
-/// True when `body` contains a boilerplate marker: one pass over its bytes,
-/// the markers are compared only where their first two bytes stand.
+/// True when `body` contains a boilerplate marker: one pass over the first
+/// bytes of its chars (a marker, being text, starts only at a char), the
+/// markers are compared only where their first two bytes stand.
 fn has_boilerplate(body: &str) -> bool {
     let b = body.as_bytes();
-    (0..b.len().saturating_sub(1)).any(|i| {
-        MARKER_FIRSTS[usize::from(b[i])] && {
-            let key = (usize::from(b[i]) << 8) | usize::from(b[i + 1]);
-            MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let x = b[i];
+        if MARKER_FIRSTS[usize::from(x)] {
+            let key = (usize::from(x) << 8) | usize::from(b[i + 1]);
+            if MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
                 && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
+            {
+                return true;
+            }
         }
-    })
+        // The length of the char `x` starts: one for ASCII, else its
+        // leading one bits.
+        i += if x < 0x80 {
+            1
+        } else {
+            x.leading_ones() as usize
+        };
+    }
+    false
 }
 
 /// The number of whitespace-separated words of `s` that hold a letter,
@@ -216,6 +230,11 @@ mod tests {
             "本报记者王伟 摄".to_string(),
             "来源：新华社".to_string(),
             "记者王伟".to_string(),
+            // Chars of two and four bytes before markers.
+            "café©2024".to_string(),
+            "😀摄".to_string(),
+            "𠀀http://x".to_string(),
+            "é".to_string(),
         ];
         for m in BOILERPLATE {
             texts.push(m.to_string());
