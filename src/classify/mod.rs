@@ -190,7 +190,7 @@ fn script_counts(b: &[u8]) -> (usize, usize) {
         // a lead byte, so the last byte needs no successor.
         let end = (start + BLOCK).min(b.len() - 1);
         let (leads, next) = (&b[start..end], &b[start + 1..end + 1]);
-        let (mut c, mut l, mut wide) = (0u8, 0u8, 0u8);
+        let (mut c, mut l, mut top) = (0u8, 0u8, 0u8);
         for (&x, &y) in leads.iter().zip(next) {
             l += u8::from((x | 0x20).wrapping_sub(b'a') < 26);
             let common = x.wrapping_sub(0xE5) < 5; // U+5000..U+9FFF
@@ -198,11 +198,11 @@ fn script_counts(b: &[u8]) -> (usize, usize) {
             let e3 = (x == 0xE3) & (y >= 0x90); // U+3400..U+3FFF
             let ef = (x == 0xEF) & (y.wrapping_sub(0xA4) < 8); // U+F900..U+FAFF
             c += u8::from(common | e4 | e3 | ef);
-            wide |= u8::from(x >= 0xF0);
+            top = top.max(x); // one vector max, not a compare and an OR
         }
         cjk += usize::from(c);
         latin += usize::from(l);
-        if wide != 0 {
+        if top >= 0xF0 {
             for i in (start..end).filter(|&i| b[i] >= 0xF0) {
                 let c = (u32::from(b[i] & 0x07) << 18)
                     | (u32::from(b[i + 1] & 0x3F) << 12)
