@@ -609,7 +609,8 @@ fn section_of(heading: &str) -> Option<Section> {
 
 /// Classifies every sentence of `doc`.
 pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
-    let mut claims = Vec::new();
+    // At most one claim per sentence: one allocation, no regrowth.
+    let mut claims = Vec::with_capacity(doc.segments.len());
     let report = is_report(doc);
     let mut state = actor::State::new(doc, lex, report);
     let mut section = Section::Other;
@@ -762,11 +763,10 @@ fn classify_sentence(
     // Room for the deciding signal, hedge, negation, actor and disclosure.
     let mut evidence = Vec::with_capacity(5);
     evidence.push(best.evidence.clone());
-    let hedged = s.hits.iter().find(|h| lex.cue(h).hedge);
+    let (hedged, negated) = first_hedge_and_negation(lex, s.hits);
     if let Some(h) = hedged {
         evidence.push(Evidence::hit("modality/hedge", h));
     }
-    let negated = s.hits.iter().find(|h| lex.cue(h).negation);
     if let Some(h) = negated {
         evidence.push(Evidence::hit("negation", h));
     }
@@ -802,6 +802,28 @@ fn classify_sentence(
         disclosure,
         evidence,
     })
+}
+
+/// The first hedge and the first negation among `hits`, in one pass that
+/// ends once both are found.
+fn first_hedge_and_negation<'h>(
+    lex: Lexicon<'_>,
+    hits: &'h [Hit],
+) -> (Option<&'h Hit>, Option<&'h Hit>) {
+    let (mut hedge, mut negation) = (None, None);
+    for h in hits {
+        let c = lex.cue(h);
+        if c.hedge && hedge.is_none() {
+            hedge = Some(h);
+        }
+        if c.negation && negation.is_none() {
+            negation = Some(h);
+        }
+        if hedge.is_some() && negation.is_some() {
+            break;
+        }
+    }
+    (hedge, negation)
 }
 
 /// Signals from the cue hits of a sentence (lexicon entries with `claim=`).
