@@ -376,9 +376,6 @@ fn stages<M: Measurement>(c: &mut Criterion<M>, slice: &Slice) {
         b.iter(|| {
             let mut n = 0;
             for i in 0..p.norm.len() {
-                // The languages of the sentences are the classifier's to find
-                // (the extractor hands them on to the records).
-                let langs = classify::segment_langs(&p.norm[i], &p.segments[i]);
                 let doc = classify::Doc {
                     text: black_box(&p.norm[i]),
                     segments: &p.segments[i],
@@ -386,7 +383,6 @@ fn stages<M: Measurement>(c: &mut Criterion<M>, slice: &Slice) {
                     figures: &p.figures[i].0,
                     times: &p.figures[i].1,
                     found_orgs: &p.orgs[i],
-                    langs: &langs,
                 };
                 n += classify::classify(&doc, lex()).len();
             }

@@ -260,7 +260,6 @@ impl Extractor {
             &self.inner.entries,
             &self.inner.cues,
         );
-        let langs = classify::segment_langs(ntext, &segments);
         let doc = classify::Doc {
             text: ntext,
             segments: &segments,
@@ -268,9 +267,8 @@ impl Extractor {
             figures: &figures,
             times: &times,
             found_orgs: &found_orgs,
-            langs: &langs,
         };
-        let claims = classify::classify(&doc, self.lex());
+        let (claims, langs) = classify::classify_with_langs(&doc, self.lex());
         Analysis {
             original: text,
             text: ntext_cow,

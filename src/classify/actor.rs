@@ -130,20 +130,23 @@ impl State {
         claim: Option<&Claim>,
     ) {
         let first_found = s.found_orgs.first();
-        let first = |company: bool| {
-            let hit = s
-                .hits
-                .iter()
-                .find(|h| is_org(lex, h) && !lex.cue(h).media && (!company || lex.cue(h).company));
-            match (hit, first_found) {
-                (Some(h), Some(f)) if f.start < h.span.start => Some(Who::Found(*f)),
-                (Some(h), _) => Some(Who::Entry(h.entry)),
-                (None, Some(f)) => Some(Who::Found(*f)),
-                (None, None) => None,
-            }
+        let first = |hit: Option<&Hit>| match (hit, first_found) {
+            (Some(h), Some(f)) if f.start < h.span.start => Some(Who::Found(*f)),
+            (Some(h), _) => Some(Who::Entry(h.entry)),
+            (None, Some(f)) => Some(Who::Found(*f)),
+            (None, None) => None,
         };
-        self.last_org = first(false).or(self.last_org);
-        self.last_company = first(true).or(self.last_company);
+        // The first organisation, then the first business from there on
+        // (a business is an organisation): one pass over the hits.
+        let followed = |h: &Hit| is_org(lex, h) && !lex.cue(h).media;
+        let org = s.hits.iter().position(followed);
+        let company = org.and_then(|i| {
+            s.hits[i..]
+                .iter()
+                .find(|h| followed(h) && lex.cue(h).company)
+        });
+        self.last_org = first(org.map(|i| &s.hits[i])).or(self.last_org);
+        self.last_company = first(company).or(self.last_company);
         if let Some(a) = claim.and_then(|c| c.actor.as_ref()) {
             if claim.is_some_and(|c| c.kind.is_intent()) {
                 self.last_actor_at = s.index;

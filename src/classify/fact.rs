@@ -48,17 +48,31 @@ const fn marker_heads() -> ([bool; 256], [u64; 1024]) {
     (firsts, pairs)
 }
 
-/// True when `body` contains a boilerplate marker: one pass over its bytes,
-/// the markers are compared only where their first two bytes stand.
+/// True when `body` contains a boilerplate marker: one pass over the first
+/// bytes of its chars (a marker, being text, starts only at a char), the
+/// markers are compared only where their first two bytes stand.
 fn has_boilerplate(body: &str) -> bool {
     let b = body.as_bytes();
-    (0..b.len().saturating_sub(1)).any(|i| {
-        MARKER_FIRSTS[usize::from(b[i])] && {
-            let key = (usize::from(b[i]) << 8) | usize::from(b[i + 1]);
-            MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
+    let mut i = 0;
+    while i + 1 < b.len() {
+        let x = b[i];
+        if MARKER_FIRSTS[usize::from(x)] {
+            let key = (usize::from(x) << 8) | usize::from(b[i + 1]);
+            if MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
                 && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
+            {
+                return true;
+            }
         }
-    })
+        // The length of the char `x` starts: one for ASCII, else its
+        // leading one bits.
+        i += if x < 0x80 {
+            1
+        } else {
+            x.leading_ones() as usize
+        };
+    }
+    false
 }
 
 /// The number of whitespace-separated words of `s` that hold a letter,
@@ -124,31 +138,34 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     let ends_line = line_end.is_empty() || line_end.starts_with(['\n', '\r']);
     let final_mark = core.ends_with(['.', '!', '。', ';', '…', ':', '*']);
     if ends_line && !final_mark {
-        let short = match s.lang {
-            Lang::En => body.split_whitespace().take(11).count() <= 10,
-            Lang::Zh => super::count_cjk(body, 41) <= 40,
-        };
         let strong = s
             .hits
             .iter()
             .any(|h| lex.cue(h).claim.is_some() && lex.cue(h).weight >= 3);
-        if short && !strong {
+        let short = || match s.lang {
+            Lang::En => body.split_whitespace().take(11).count() <= 10,
+            Lang::Zh => s.body_cjk <= 40,
+        };
+        if !strong && short() {
             return true;
         }
     }
     match s.lang {
-        Lang::En => {
+        // Both tests want a sentence without figures: the words are
+        // counted only then.
+        Lang::En if s.figures.is_empty() => {
             let words = words_with_letter(body, 7); // only "fewer than 4" and "at most 6" matter
-            if words < 4 && s.figures.is_empty() {
+            if words < 4 {
                 return true;
             }
             // "he said." / "the company said in a statement."
-            if words <= 6 && s.hits.iter().any(|h| lex.cue(h).speech) && s.figures.is_empty() {
+            if words <= 6 && s.hits.iter().any(|h| lex.cue(h).speech) {
                 return true;
             }
         }
+        Lang::En => {}
         Lang::Zh => {
-            let cjk = super::count_cjk(body, 40); // only < 5 and < 40 matter
+            let cjk = s.body_cjk;
             if cjk < 5 && s.figures.is_empty() {
                 return true;
             }
@@ -213,6 +230,11 @@ mod tests {
             "本报记者王伟 摄".to_string(),
             "来源：新华社".to_string(),
             "记者王伟".to_string(),
+            // Chars of two and four bytes before markers.
+            "café©2024".to_string(),
+            "😀摄".to_string(),
+            "𠀀http://x".to_string(),
+            "é".to_string(),
         ];
         for m in BOILERPLATE {
             texts.push(m.to_string());
@@ -262,13 +284,9 @@ mod tests {
             "2011年5月9日，𠀀𪚥丽\u{f900}\u{fa6a}ＡＢ。",
             "Ça va 稀土 \u{2fa1f}\u{2fa20}\u{33ff}\u{3400}\u{4dbf}\u{4dc0}\u{9fff}\u{a000}",
         ] {
-            for limit in [0, 1, 5, 40, 100] {
-                let expected = s
-                    .chars()
-                    .filter(|&c| super::super::is_cjk(c))
-                    .take(limit)
-                    .count();
-                assert_eq!(super::super::count_cjk(s, limit), expected, "{s:?} {limit}");
+            for (at, _) in s.char_indices() {
+                let expected = s[at..].chars().filter(|&c| super::super::is_cjk(c)).count();
+                assert_eq!(Lang::with_body_cjk(s, at).1, expected, "{s:?} {at}");
             }
             let (cjk, latin) = s.chars().fold((0, 0), |(c, l), ch| {
                 if super::super::is_cjk(ch) {

@@ -28,6 +28,9 @@ mod speaker;
 
 use std::borrow::Cow;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+use once_cell::sync::Lazy;
+
 use crate::figure::{Figure, TimeMention};
 use crate::lexicon::Entry;
 use crate::matcher::{EntryId, Hit};
@@ -135,18 +138,29 @@ impl Lang {
 
     /// The script most of `s` is in.
     pub fn of(s: &str) -> Lang {
+        Lang::with_body_cjk(s, 0).0
+    }
+
+    /// [`Lang::of`] `s`, with the number of ideographs from byte `body` (a
+    /// char boundary) on: both from one count, of the part before `body`
+    /// and of the rest.
+    fn with_body_cjk(s: &str, body: usize) -> (Lang, usize) {
         // No ideograph without a byte beyond ASCII (a check of whole words
         // at a time).
         if s.is_ascii() {
-            return Lang::En;
+            return (Lang::En, 0);
         }
-        let (cjk, latin) = script_counts(s.as_bytes(), usize::MAX);
+        let (head, rest) = s.as_bytes().split_at(body);
+        let (head_cjk, head_latin) = script_counts(head);
+        let (body_cjk, body_latin) = script_counts(rest);
+        let (cjk, latin) = (head_cjk + body_cjk, head_latin + body_latin);
         // A Chinese character carries about as much as a short word.
-        if cjk * 3 >= latin && cjk > 0 {
+        let lang = if cjk * 3 >= latin && cjk > 0 {
             Lang::Zh
         } else {
             Lang::En
-        }
+        };
+        (lang, body_cjk)
     }
 }
 
@@ -161,22 +175,22 @@ pub fn is_cjk(c: char) -> bool {
 const BLOCK: usize = 240;
 
 /// CJK ideographs ([`is_cjk`]) and ASCII letters in the valid UTF-8 `b`,
-/// counted by blocks of bytes until the ideographs reach `cjk_limit`.
+/// counted by blocks of bytes.
 ///
 /// No char is decoded: ASCII bytes and lead bytes never occur inside another
 /// char, and below U+10000 the ideograph ranges start and end on multiples
 /// of 64 code points, so a lead byte and the byte after it decide. Every
 /// byte is read alike, which lets the compiler count a block with vector
 /// instructions; chars of four bytes are decoded (rarely) one by one.
-fn script_counts(b: &[u8], cjk_limit: usize) -> (usize, usize) {
+fn script_counts(b: &[u8]) -> (usize, usize) {
     let (mut cjk, mut latin) = (0usize, 0usize);
     let mut start = 0;
-    while start < b.len() && cjk < cjk_limit {
+    while start < b.len() {
         // Lead bytes, each with the byte after it; a string cannot end on
         // a lead byte, so the last byte needs no successor.
         let end = (start + BLOCK).min(b.len() - 1);
         let (leads, next) = (&b[start..end], &b[start + 1..end + 1]);
-        let (mut c, mut l, mut wide) = (0u8, 0u8, 0u8);
+        let (mut c, mut l, mut top) = (0u8, 0u8, 0u8);
         for (&x, &y) in leads.iter().zip(next) {
             l += u8::from((x | 0x20).wrapping_sub(b'a') < 26);
             let common = x.wrapping_sub(0xE5) < 5; // U+5000..U+9FFF
@@ -184,11 +198,11 @@ fn script_counts(b: &[u8], cjk_limit: usize) -> (usize, usize) {
             let e3 = (x == 0xE3) & (y >= 0x90); // U+3400..U+3FFF
             let ef = (x == 0xEF) & (y.wrapping_sub(0xA4) < 8); // U+F900..U+FAFF
             c += u8::from(common | e4 | e3 | ef);
-            wide |= u8::from(x >= 0xF0);
+            top = top.max(x); // one vector max, not a compare and an OR
         }
         cjk += usize::from(c);
         latin += usize::from(l);
-        if wide != 0 {
+        if top >= 0xF0 {
             for i in (start..end).filter(|&i| b[i] >= 0xF0) {
                 let c = (u32::from(b[i] & 0x07) << 18)
                     | (u32::from(b[i + 1] & 0x3F) << 12)
@@ -204,11 +218,6 @@ fn script_counts(b: &[u8], cjk_limit: usize) -> (usize, usize) {
         }
     }
     (cjk, latin)
-}
-
-/// The number of CJK ideographs in `s`, counting stops at `limit`.
-pub(crate) fn count_cjk(s: &str, limit: usize) -> usize {
-    script_counts(s.as_bytes(), limit).0.min(limit)
 }
 
 /// The first of `words` that `text` starts with. Bytes are compared one by
@@ -383,20 +392,40 @@ pub struct Doc<'a> {
     pub times: &'a [TimeMention],
     /// Organisations found by pattern (not in the lexicon), in text order.
     pub found_orgs: &'a [Span],
-    /// The language of each segment ([`segment_langs`]).
-    pub langs: &'a [Lang],
-}
-
-/// The language of each segment of `text` ([`Lang::of`] of its text), for
-/// [`Doc::langs`]; the records reuse it.
-pub fn segment_langs(text: &str, segments: &[Segment]) -> Vec<Lang> {
-    segments.iter().map(|s| Lang::of(s.span.of(text))).collect()
 }
 
 /// Items of a sorted-by-span list that lie inside `span`.
 pub(crate) fn within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
     let lo = items.partition_point(|x| key(x).start < span.start);
     let hi = lo + items[lo..].partition_point(|x| key(x).start < span.end);
+    &items[lo..hi]
+}
+
+/// [`within`] for spans taken in text order: the search starts at `*from`,
+/// where the items of the previous span ended, and steps over the items one
+/// by one (a sentence holds few); `*from` moves to the end of the items
+/// found. When a span starts before an item already passed, a binary
+/// search finds the start again.
+fn within_next<'a, T>(
+    items: &'a [T],
+    from: &mut usize,
+    span: Span,
+    key: impl Fn(&T) -> Span,
+) -> &'a [T] {
+    if *from > 0 && key(&items[*from - 1]).start >= span.start {
+        *from = items.partition_point(|x| key(x).start < span.start);
+    }
+    let lo = *from
+        + items[*from..]
+            .iter()
+            .take_while(|x| key(x).start < span.start)
+            .count();
+    let hi = lo
+        + items[lo..]
+            .iter()
+            .take_while(|x| key(x).start < span.end)
+            .count();
+    *from = hi;
     &items[lo..hi]
 }
 
@@ -478,6 +507,8 @@ pub(crate) struct Sentence<'a> {
     pub kind: SegmentKind,
     /// Start of the body, after bullet and task-line markers.
     pub body: usize,
+    /// CJK ideographs in the body.
+    pub body_cjk: usize,
     pub hits: &'a [Hit],
     pub figures: &'a [Figure],
     pub times: &'a [TimeMention],
@@ -545,11 +576,23 @@ pub const REPORT_MARKERS: &[&str] = &[
     "Framework",
 ];
 
+/// [`REPORT_MARKERS`] in one automaton, built once: a single scan of an
+/// article's head (with the automaton's vector prefilter) instead of a
+/// substring search per marker.
+/// (Leftmost-first matching: the kind the vector prefilter serves; whether
+/// a marker occurs does not depend on it.)
+static REPORT_MARKER_SCAN: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(REPORT_MARKERS)
+        .expect("report markers build an automaton")
+});
+
 /// True when the head of the article marks it as a report.
 pub(crate) fn is_report(doc: &Doc<'_>) -> bool {
     let head_end = doc.segments.get(3).map_or(doc.text.len(), |s| s.span.end);
     let head = &doc.text[..head_end.min(doc.text.len())];
-    REPORT_MARKERS.iter().any(|m| head.contains(m))
+    REPORT_MARKER_SCAN.is_match(head)
 }
 
 /// The section a heading opens, if it says.
@@ -566,23 +609,39 @@ fn section_of(heading: &str) -> Option<Section> {
 
 /// Classifies every sentence of `doc`.
 pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
-    let mut claims = Vec::new();
+    classify_with_langs(doc, lex).0
+}
+
+/// [`classify`], and the language of each segment ([`Lang::of`] of its
+/// text), which the classifier finds anyway: the records reuse it rather
+/// than count the scripts of every sentence again.
+pub fn classify_with_langs(doc: &Doc<'_>, lex: Lexicon<'_>) -> (Vec<Claim>, Vec<Lang>) {
+    // At most one claim per sentence: one allocation, no regrowth.
+    let mut claims = Vec::with_capacity(doc.segments.len());
+    let mut langs = Vec::with_capacity(doc.segments.len());
     let report = is_report(doc);
     let mut state = actor::State::new(doc, lex, report);
     let mut section = Section::Other;
     let mut list: Option<ListIntro> = None;
+    // Where the items of the last sentence ended, in each list.
+    let (mut hits, mut figures, mut times, mut found_orgs) = (0, 0, 0, 0);
     for (i, seg) in doc.segments.iter().enumerate() {
+        let text = seg.span.of(doc.text);
+        let marker = plan::marker_len(text);
+        let (lang, body_cjk) = Lang::with_body_cjk(text, marker);
+        langs.push(lang);
         let s = Sentence {
             index: i,
             span: seg.span,
-            text: seg.span.of(doc.text),
-            lang: doc.langs[i],
+            text,
+            lang,
             kind: seg.kind,
-            body: seg.span.start + plan::marker_len(seg.span.of(doc.text)),
-            hits: within(doc.hits, seg.span, |h| h.span),
-            figures: within(doc.figures, seg.span, |f| f.span),
-            times: within(doc.times, seg.span, |t| t.span),
-            found_orgs: within(doc.found_orgs, seg.span, |s| *s),
+            body: seg.span.start + marker,
+            body_cjk,
+            hits: within_next(doc.hits, &mut hits, seg.span, |h| h.span),
+            figures: within_next(doc.figures, &mut figures, seg.span, |f| f.span),
+            times: within_next(doc.times, &mut times, seg.span, |t| t.span),
+            found_orgs: within_next(doc.found_orgs, &mut found_orgs, seg.span, |s| *s),
             section,
         };
         let claim = classify_sentence(doc, lex, &s, &mut state, list.as_ref());
@@ -611,7 +670,7 @@ pub fn classify(doc: &Doc<'_>, lex: Lexicon<'_>) -> Vec<Claim> {
             claims.push(c);
         }
     }
-    claims
+    (claims, langs)
 }
 
 /// A line that opens a list of commitments or plans ("China commits to:",
@@ -713,11 +772,10 @@ fn classify_sentence(
     // Room for the deciding signal, hedge, negation, actor and disclosure.
     let mut evidence = Vec::with_capacity(5);
     evidence.push(best.evidence.clone());
-    let hedged = s.hits.iter().find(|h| lex.cue(h).hedge);
+    let (hedged, negated) = first_hedge_and_negation(lex, s.hits);
     if let Some(h) = hedged {
         evidence.push(Evidence::hit("modality/hedge", h));
     }
-    let negated = s.hits.iter().find(|h| lex.cue(h).negation);
     if let Some(h) = negated {
         evidence.push(Evidence::hit("negation", h));
     }
@@ -753,6 +811,28 @@ fn classify_sentence(
         disclosure,
         evidence,
     })
+}
+
+/// The first hedge and the first negation among `hits`, in one pass that
+/// ends once both are found.
+fn first_hedge_and_negation<'h>(
+    lex: Lexicon<'_>,
+    hits: &'h [Hit],
+) -> (Option<&'h Hit>, Option<&'h Hit>) {
+    let (mut hedge, mut negation) = (None, None);
+    for h in hits {
+        let c = lex.cue(h);
+        if c.hedge && hedge.is_none() {
+            hedge = Some(h);
+        }
+        if c.negation && negation.is_none() {
+            negation = Some(h);
+        }
+        if hedge.is_some() && negation.is_some() {
+            break;
+        }
+    }
+    (hedge, negation)
 }
 
 /// Signals from the cue hits of a sentence (lexicon entries with `claim=`).
@@ -869,17 +949,11 @@ mod tests {
         // Every char alone, and runs of chars straddling block ends.
         for &c in &chars {
             let s = c.to_string();
-            assert_eq!(
-                script_counts(s.as_bytes(), usize::MAX),
-                reference_counts(&s)
-            );
+            assert_eq!(script_counts(s.as_bytes()), reference_counts(&s));
         }
         for run in chars.chunks(97) {
             let s: String = run.iter().collect();
-            assert_eq!(
-                script_counts(s.as_bytes(), usize::MAX),
-                reference_counts(&s)
-            );
+            assert_eq!(script_counts(s.as_bytes()), reference_counts(&s));
         }
     }
 
@@ -923,12 +997,75 @@ mod tests {
             seed ^= seed >> 17;
             seed ^= seed << 5;
             s.push(pool[seed as usize % pool.len()]);
-            assert_eq!(
-                script_counts(s.as_bytes(), usize::MAX),
-                reference_counts(&s)
-            );
-            for limit in [0, 1, 5, 40, 41] {
-                assert_eq!(count_cjk(&s, limit), reference_counts(&s).0.min(limit));
+            assert_eq!(script_counts(s.as_bytes()), reference_counts(&s));
+            // Split at every char boundary, as for a marker and a body (of
+            // every tenth text).
+            for (at, _) in s.char_indices().filter(|_| s.chars().count() % 10 == 0) {
+                let (lang, body_cjk) = Lang::with_body_cjk(&s, at);
+                assert_eq!(lang, Lang::of(&s));
+                assert_eq!(body_cjk, reference_counts(&s[at..]).0);
+            }
+        }
+    }
+
+    #[test]
+    fn report_marker_scan_finds_what_contains_finds() {
+        let mut heads = vec![
+            String::new(),
+            "x".to_string(),
+            "2024年政府工作报".to_string(),
+            "Executive Orde".to_string(),
+            "Fact sheet: the framework".to_string(),
+        ];
+        for m in REPORT_MARKERS {
+            heads.push(m.to_string());
+            heads.push(format!("政府{m}全文"));
+            heads.push(format!("The {m}: text"));
+            let cut = m.char_indices().last().map_or(0, |(i, _)| i);
+            heads.push(format!("ab {} cd", &m[..cut]));
+        }
+        for h in &heads {
+            let expected = REPORT_MARKERS.iter().any(|m| h.contains(m));
+            assert_eq!(REPORT_MARKER_SCAN.is_match(h.as_str()), expected, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn within_next_finds_what_within_finds() {
+        // Spans with gaps, nested, touching, empty and out of order; the
+        // items sorted by start.
+        let items: Vec<Span> = [
+            (0, 2),
+            (1, 3),
+            (3, 4),
+            (5, 9),
+            (6, 7),
+            (9, 9),
+            (12, 15),
+            (20, 22),
+            (21, 30),
+        ]
+        .iter()
+        .map(|&(a, b)| Span::new(a, b))
+        .collect();
+        let orders: [&[(usize, usize)]; 4] = [
+            &[(0, 3), (3, 9), (9, 20), (20, 31)],
+            &[(1, 2), (4, 5), (5, 6), (6, 13), (25, 40)],
+            &[(10, 12), (0, 4), (3, 3), (3, 6), (2, 30), (22, 23)],
+            &[(0, 40), (40, 50), (0, 0)],
+        ];
+        for order in orders {
+            for n in 0..=items.len() {
+                let items = &items[..n];
+                let mut from = 0;
+                for &(a, b) in order {
+                    let span = Span::new(a, b);
+                    assert_eq!(
+                        within_next(items, &mut from, span, |s| *s),
+                        within(items, span, |s| *s),
+                        "{span:?} of {items:?}"
+                    );
+                }
             }
         }
     }

@@ -10,6 +10,9 @@ use super::{
     contains_any, prefix_in, rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence,
     Signal, Signals,
 };
+use aho_corasick::{AhoCorasick, MatchKind};
+use once_cell::sync::Lazy;
+
 use crate::matcher::Hit;
 use crate::span::Span;
 
@@ -206,6 +209,17 @@ const OPINION: &[&str] = &[
     "认为", "预测", "预计", "看来", "分析", "判断", "估计", "觉得", "相信",
 ];
 
+/// [`OPINION`] in one automaton, built once: a single scan of the text
+/// before a cue (with the automaton's vector prefilter) instead of a
+/// substring search per word. (Leftmost-first matching: the kind the
+/// prefilter serves; whether a word occurs does not depend on it.)
+static OPINION_SCAN: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(OPINION)
+        .expect("opinion words build an automaton")
+});
+
 /// Markers that close the disposal construction 将 + object + verb-complement
 /// (将价格降下来, 将储备列入国家层面, 将金属折算成氧化物, 将小矿关掉).
 const DISPOSAL: &[&str] = &[
@@ -353,10 +367,7 @@ pub fn unknown_subject(
             doc.text,
             s.span.start.max(hit.span.start.saturating_sub(360)),
         );
-        let opinion = !change
-            && OPINION
-                .iter()
-                .any(|w| doc.text[from..hit.span.start].contains(w));
+        let opinion = !change && OPINION_SCAN.is_match(&doc.text[from..hit.span.start]);
         return if change || opinion {
             else_claim.or(Some(claim))
         } else {
@@ -402,6 +413,28 @@ pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Sig
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opinion_scan_finds_what_contains_finds() {
+        let mut texts = vec![
+            String::new(),
+            "认".to_string(),
+            "业内人士认 为".to_string(),
+            "分 析师预".to_string(),
+            "He believes prices will rise".to_string(),
+        ];
+        for w in OPINION {
+            texts.push(w.to_string());
+            texts.push(format!("业内人士{w}，价格"));
+            texts.push(format!("{w}今年"));
+            let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+            texts.push(format!("市场{}价格", &w[..cut]));
+        }
+        for t in &texts {
+            let expected = OPINION.iter().any(|w| t.contains(w));
+            assert_eq!(OPINION_SCAN.is_match(t.as_str()), expected, "{t:?}");
+        }
+    }
 
     #[test]
     fn markers() {
