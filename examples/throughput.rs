@@ -57,6 +57,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use aho_corasick::automaton::Automaton;
+use aho_corasick::Input as ScanInput;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ree_claims::input::{read_paths, Article, InputError, ReadOptions, Utf8Policy};
@@ -99,6 +101,12 @@ struct Args {
     /// extraction and the records, as the peer benchmark times its tools.
     #[arg(long)]
     in_memory: bool,
+    /// Only the extractor's automaton, counting matches over each article's
+    /// key (no normalising, no checks, no records): the raw-scan floor the
+    /// full extraction is compared with, on the same corpus and in the same
+    /// program.
+    #[arg(long)]
+    raw_scan: bool,
     /// Extra lexicon file (repeatable), same format as lexicons/*.tsv.
     #[arg(long = "lexicon")]
     lexicons: Vec<PathBuf>,
@@ -327,11 +335,13 @@ enum Outcome {
     Error(String),
 }
 
-/// Extracts one article; `keep` says whether the JSON goes on to the sink or
-/// is only counted (`--out none`: it is then freed by the worker that made
-/// it, not by the writer thread).
-fn process(extractor: &Extractor, item: &Item, keep: bool) -> Done {
+/// Extracts one article; `work.keep` says whether the JSON goes on to the
+/// sink or is only counted (`--out none`: it is then freed by the worker
+/// that made it, not by the writer thread).
+fn process(extractor: &Extractor, item: &Item, work: Work) -> Done {
+    let keep = work.keep;
     let (text_bytes, what) = match &item.article {
+        Ok(article) if work.raw => (article.text.len(), raw_scan(extractor, &article.text)),
         Ok(article) => {
             // A bug that panics on one article must not end a run over
             // millions: the article becomes an error line (the panic message
@@ -380,6 +390,31 @@ fn process(extractor: &Extractor, item: &Item, keep: bool) -> Done {
         input: item.input,
         text_bytes,
         what,
+    }
+}
+
+/// What the workers do with each article.
+#[derive(Clone, Copy)]
+struct Work {
+    /// The JSON goes on to the sink (else it is only counted).
+    keep: bool,
+    /// `--raw-scan`: only the automaton.
+    raw: bool,
+}
+
+/// The raw scan of one article: the matcher's key of the text (ASCII
+/// lowercased, other ASCII as spaces) and the automaton's leftmost-longest
+/// matches over it, counted. No record is made.
+fn raw_scan(extractor: &Extractor, text: &str) -> Outcome {
+    let key = ree_claims::matcher::Matcher::key(text);
+    let matches = Automaton::try_find_iter(extractor.matcher().automaton(), ScanInput::new(&key))
+        .map_or(0, |it| it.count());
+    Outcome::Record {
+        json: String::new(),
+        json_bytes: 0,
+        claims: 0,
+        figures: 0,
+        mentions: matches,
     }
 }
 
@@ -531,7 +566,10 @@ fn run_once(
     hidden: bool,
 ) -> io::Result<Run> {
     let mut sink = Sink::open(&args.out)?;
-    let keep = !matches!(sink, Sink::Count);
+    let work = Work {
+        keep: !matches!(sink, Sink::Count),
+        raw: args.raw_scan,
+    };
     let mut progress = Progress::new(inputs, hidden);
     let mut counts = Counts::default();
     let started = Instant::now();
@@ -577,7 +615,7 @@ fn run_once(
             limits,
             items.iter(),
             |item: &&Item| item.text_bytes(),
-            |item| process(extractor, item, keep),
+            |item| process(extractor, item, work),
             &mut record,
         )?,
         None => stream::run(
@@ -586,7 +624,7 @@ fn run_once(
             limits,
             articles(inputs, read_options(args), args.blank_line_articles),
             Item::text_bytes,
-            |item| process(extractor, &item, keep),
+            |item| process(extractor, &item, work),
             &mut record,
         )?,
     }
@@ -725,10 +763,16 @@ fn main() -> ExitCode {
             } else {
                 last.text_bytes
             };
+            let what = if args.raw_scan {
+                "raw scan (the extractor's automaton counting matches over each article's key, no further work); \
+                 matches = automaton matches"
+            } else {
+                "full extraction (normalise, sentences, lexicon match, figures, orgs, claims, JSON records); \
+                 matches = entity mentions in the records"
+            };
             let line = format!(
                 "RESULT\t{name}\t{bytes}\t{med:.4}\t{:.2}\t{}\t{build_s:.4}\t{min:.4}\t{max:.4}\t\tree-claims {}\t\
-                 full extraction (normalise, sentences, lexicon match, figures, orgs, claims, JSON records), \
-                 threads={threads} {mode}; matches = entity mentions in the records; compile = Extractor build; \
+                 {what}, threads={threads} {mode}; compile = Extractor build; \
                  {} articles, {} claims, {} figures",
                 bytes as f64 / med / 1e6,
                 last.mentions,

@@ -543,7 +543,7 @@ impl Extractor {
 
         // Entities: one per concept, in order of first mention.
         let mut entities: Vec<EntityRecord> = Vec::new();
-        let mut index: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+        let mut index: crate::matcher::EntryMap<usize> = Default::default();
         for h in &a.hits {
             let e = &entries[h.entry as usize];
             if !e.ty.is_entity() {

@@ -30,6 +30,32 @@ use crate::span::Span;
 /// Index of an entry in the extractor's entry table.
 pub type EntryId = u32;
 
+/// A map keyed by entry, hashed by one multiplication: entry ids are small
+/// dense integers chosen by the extractor, not by the text, so std's
+/// collision-resistant SipHash buys nothing here and cost a hash per mention.
+pub(crate) type EntryMap<V> =
+    std::collections::HashMap<EntryId, V, std::hash::BuildHasherDefault<EntryHasher>>;
+
+/// The hasher of [`EntryMap`] (Fibonacci hashing of the id).
+#[derive(Default)]
+pub(crate) struct EntryHasher(u64);
+
+impl std::hash::Hasher for EntryHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// One lexicon hit in the normalised text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Hit {
@@ -514,6 +540,17 @@ mod tests {
         let entries = parse("t.tsv", tsv).unwrap();
         let m = Matcher::new(&entries).unwrap();
         (entries, m)
+    }
+
+    #[test]
+    fn entry_map_keeps_every_entry_apart() {
+        let mut m: EntryMap<u32> = Default::default();
+        for id in 0..5000u32 {
+            m.insert(id, id * 3);
+        }
+        assert_eq!(m.len(), 5000);
+        assert!((0..5000u32).all(|id| m.get(&id) == Some(&(id * 3))));
+        assert_eq!(m.get(&5000), None);
     }
 
     #[test]

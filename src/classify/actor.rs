@@ -6,8 +6,6 @@
 //! named elsewhere in the sentence; the actor of the previous claim; the
 //! organisation the article is about.
 
-use std::collections::HashMap;
-
 use super::{
     is_cjk, prefix_in, suffix_in, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon,
     Sentence, Speaker,
@@ -84,7 +82,7 @@ impl State {
             .find(|h| is_org(lex, h))
             .map(|h| Who::Entry(h.entry));
         if document.is_none() {
-            let mut counts: HashMap<EntryId, (usize, usize)> = HashMap::new();
+            let mut counts: crate::matcher::EntryMap<(usize, usize)> = Default::default();
             for (i, h) in doc.hits.iter().enumerate() {
                 if is_org(lex, h) {
                     let e = counts.entry(h.entry).or_insert((0, i));
