@@ -462,6 +462,11 @@ impl Extractor {
         };
         let span = |s: Span| -> SpanRecord { original(s).into() };
         let slice = |s: Span| -> Cow<'a, str> { Cow::Borrowed(original(s).of(orig)) };
+        // A span and its text, mapped back once.
+        let both = |s: Span| -> (SpanRecord, Cow<'a, str>) {
+            let o = original(s);
+            (o.into(), Cow::Borrowed(o.of(orig)))
+        };
 
         let mut zh_chars = 0usize;
         let mut en_chars = 0usize;
@@ -502,15 +507,16 @@ impl Extractor {
         let mut figure_index: Vec<(usize, usize)> = Vec::with_capacity(a.figures.len());
         for f in &a.figures {
             let first = figures.len();
+            let (fspan, ftext) = both(f.span);
             let base = FigureRecord {
-                text: slice(f.span),
+                text: ftext,
                 value: f.value,
                 upper: f.upper,
                 unit: Cow::Borrowed(&f.unit),
                 kind: figure_kind_name(f.kind).into(),
                 precision: precision_name(f.precision).into(),
                 currency_source: f.currency_source.map(|c| currency_source_name(c).into()),
-                span: span(f.span),
+                span: fspan,
                 sentence: sentence_of(f.span),
             };
             match f.upper {
@@ -533,11 +539,14 @@ impl Extractor {
         let times: Vec<TimeRecord> = a
             .times
             .iter()
-            .map(|t| TimeRecord {
-                text: slice(t.span),
-                kind: time_kind_name(t.kind).into(),
-                deadline: t.deadline,
-                span: span(t.span),
+            .map(|t| {
+                let (span, text) = both(t.span);
+                TimeRecord {
+                    text,
+                    kind: time_kind_name(t.kind).into(),
+                    deadline: t.deadline,
+                    span,
+                }
             })
             .collect();
 
@@ -549,7 +558,7 @@ impl Extractor {
             if !e.ty.is_entity() {
                 continue;
             }
-            let form = slice(h.span);
+            let (mention, form) = both(h.span);
             let i = *index.entry(h.entry).or_insert_with(|| {
                 entities.push(EntityRecord {
                     id: Cow::Borrowed(e.id.as_str()),
@@ -567,7 +576,7 @@ impl Extractor {
                 entities.len() - 1
             });
             let ent = &mut entities[i];
-            ent.mentions.push(span(h.span));
+            ent.mentions.push(mention);
             if !ent.aliases.contains(&form) && form != ent.label {
                 ent.aliases.push(form);
             }
@@ -641,11 +650,12 @@ impl Extractor {
                         concepts.push(Cow::Borrowed(e.id.as_str()));
                     }
                 }
+                let (cspan, ctext) = both(seg.span);
                 ClaimRecord {
                     kind: c.kind.name().into(),
-                    span: span(seg.span),
+                    span: cspan,
                     sentence: c.sentence,
-                    text: slice(seg.span),
+                    text: ctext,
                     modality: if c.hedged { "hedged" } else { "firm" }.into(),
                     negated: c.negated,
                     actor: c.actor.as_ref().map(actor_record),
@@ -681,13 +691,16 @@ impl Extractor {
                     evidence: c
                         .evidence
                         .iter()
-                        .map(|ev| EvidenceRecord {
-                            rule: Cow::Borrowed(&ev.rule),
-                            entry: ev
-                                .entry
-                                .map(|e| Cow::Borrowed(entries[e as usize].id.as_str())),
-                            cue: ev.cue.map(span),
-                            text: ev.cue.map(slice),
+                        .map(|ev| {
+                            let (cue, text) = ev.cue.map(both).unzip();
+                            EvidenceRecord {
+                                rule: Cow::Borrowed(&ev.rule),
+                                entry: ev
+                                    .entry
+                                    .map(|e| Cow::Borrowed(entries[e as usize].id.as_str())),
+                                cue,
+                                text,
+                            }
                         })
                         .collect(),
                 }
