@@ -102,9 +102,9 @@ struct Args {
     #[arg(long)]
     in_memory: bool,
     /// Only the extractor's automaton, counting matches over each article's
-    /// key (no normalising, no checks, no records): the raw-scan floor the
-    /// full extraction is compared with, on the same corpus and in the same
-    /// program.
+    /// key (no normalising, no checks, no records, nothing written): the
+    /// raw-scan floor the full extraction is compared with, on the same
+    /// corpus and in the same program.
     #[arg(long)]
     raw_scan: bool,
     /// Extra lexicon file (repeatable), same format as lexicons/*.tsv.
@@ -565,7 +565,12 @@ fn run_once(
     preloaded: Option<&[Item]>,
     hidden: bool,
 ) -> io::Result<Run> {
-    let mut sink = Sink::open(&args.out)?;
+    // A raw scan makes no records: nothing to write.
+    let mut sink = if args.raw_scan {
+        Sink::Count
+    } else {
+        Sink::open(&args.out)?
+    };
     let work = Work {
         keep: !matches!(sink, Sink::Count),
         raw: args.raw_scan,
@@ -792,5 +797,87 @@ fn main() -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs the repo's samples through `run_once` with `extra` options and
+    /// returns the counts and the records written.
+    fn run(extra: &[&str]) -> (Counts, Vec<u8>) {
+        let out = std::env::temp_dir().join(format!(
+            "ree-throughput-test-{}-{}.jsonl",
+            std::process::id(),
+            extra.concat()
+        ));
+        let out_arg = out.to_string_lossy().into_owned();
+        let mut argv = vec!["throughput", "samples", "--quiet", "--out", &out_arg];
+        argv.extend_from_slice(extra);
+        let args = Args::parse_from(argv);
+        let inputs = expand(&args.paths).expect("the samples are there");
+        let extractor = Extractor::new().expect("the embedded lexicons build");
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .expect("a pool");
+        let preloaded: Option<Vec<Item>> = args
+            .in_memory
+            .then(|| articles(&inputs, read_options(&args), args.blank_line_articles).collect());
+        let run = run_once(
+            &args,
+            &extractor,
+            &pool,
+            &inputs,
+            preloaded.as_deref(),
+            true,
+        )
+        .expect("the run ends");
+        let written = std::fs::read(&out).unwrap_or_default();
+        let _ = std::fs::remove_file(&out);
+        (run.counts, written)
+    }
+
+    #[test]
+    fn in_memory_writes_what_streaming_writes() {
+        let samples = std::fs::read_dir("samples").expect("samples").count();
+        let (streamed, a) = run(&[]);
+        let (in_memory, b) = run(&["--in-memory"]);
+        let (sequential, c) = run(&["--in-memory", "--sequential"]);
+        assert_eq!(streamed.records, samples);
+        assert_eq!(streamed.errors, 0);
+        assert!(streamed.claims > 0 && streamed.figures > 0);
+        assert_eq!(a.iter().filter(|&&b| b == b'\n').count(), samples);
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        for other in [in_memory, sequential] {
+            assert_eq!(
+                (other.records, other.claims, other.figures, other.out_bytes),
+                (
+                    streamed.records,
+                    streamed.claims,
+                    streamed.figures,
+                    streamed.out_bytes
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn raw_scan_counts_matches_and_writes_nothing() {
+        let (full, _) = run(&["--in-memory"]);
+        let (raw, written) = run(&["--in-memory", "--raw-scan"]);
+        assert!(written.is_empty());
+        assert_eq!(raw.records, full.records);
+        assert_eq!((raw.claims, raw.figures), (0, 0));
+        // Every automaton match, cue words and refused matches included, is
+        // more than the entity mentions the records keep.
+        assert!(
+            raw.mentions > full.mentions,
+            "{} <= {}",
+            raw.mentions,
+            full.mentions
+        );
     }
 }
