@@ -389,6 +389,13 @@ fn check_concatenation(a: &str, b: &str) -> Result<(), TestCaseError> {
     let joined = extract(&c)?;
     let a_alone = extract(&a_t)?;
     let b_alone = extract(&t_b)?;
+    // What a bare `$` means is read off the whole article (the countries it
+    // names), so it may differ between A+B and either part alone, and with
+    // it the figures: `$40 million- US$277 million` is one range when `$` is
+    // the US dollar and two amounts when it is another. Locality holds for
+    // texts whose reading is the same.
+    let dollar = |r: &ArticleRecord| (r.currency.dollar.to_string(), r.currency.source.to_string());
+    prop_assume!(dollar(&joined) == dollar(&a_alone) && dollar(&joined) == dollar(&b_alone));
     let b_at = a.len() + 1;
     let t_len = NEUTRAL.len() + 1;
     prop_assert_eq!(
