@@ -603,7 +603,9 @@ fn run_once(
                 counts.claims += claims;
                 counts.figures += figures;
                 counts.mentions += mentions;
-                counts.out_bytes += *json_bytes as u64 + 1;
+                if !work.raw {
+                    counts.out_bytes += *json_bytes as u64 + 1;
+                }
                 sink.line(json)?;
             }
             Outcome::Error(line) => {
@@ -870,7 +872,7 @@ mod tests {
         let (raw, written) = run(&["--in-memory", "--raw-scan"]);
         assert!(written.is_empty());
         assert_eq!(raw.records, full.records);
-        assert_eq!((raw.claims, raw.figures), (0, 0));
+        assert_eq!((raw.claims, raw.figures, raw.out_bytes), (0, 0, 0));
         // Every automaton match, cue words and refused matches included, is
         // more than the entity mentions the records keep.
         assert!(
