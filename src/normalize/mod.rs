@@ -138,11 +138,19 @@ impl OffsetMap {
             return n;
         }
         let i = self.points.partition_point(|&(norm, _)| norm as usize <= n);
-        let orig = if i == 0 {
-            n
-        } else {
-            let (norm, orig) = self.points[i - 1];
-            orig as usize + (n - norm as usize)
+        self.after_checkpoint(i, n)
+    }
+
+    /// Original offset of `n`, given `i`, the number of checkpoints at or
+    /// before it: the last of them plus the distance from it.
+    #[inline]
+    fn after_checkpoint(&self, i: usize, n: usize) -> usize {
+        let orig = match i.checked_sub(1) {
+            None => n,
+            Some(last) => {
+                let (norm, orig) = self.points[last];
+                orig as usize + (n - norm as usize)
+            }
         };
         orig.min(self.orig_len)
     }
@@ -177,13 +185,7 @@ impl OffsetMap {
             points.partition_point(|&(norm, _)| norm as usize <= n)
         };
         *hint = i;
-        let orig = if i == 0 {
-            n
-        } else {
-            let (norm, orig) = points[i - 1];
-            orig as usize + (n - norm as usize)
-        };
-        orig.min(self.orig_len)
+        self.after_checkpoint(i, n)
     }
 
     /// [`OffsetMap::span`] through [`OffsetMap::to_original_near`].
