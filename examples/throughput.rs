@@ -347,16 +347,15 @@ fn process(extractor: &Extractor, item: &Item, work: Work) -> Done {
             // millions: the article becomes an error line (the panic message
             // itself is printed by the panic hook) and the run goes on.
             let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extractor.extract_article_with(article, None, |rec| {
-                    let json = rec.to_json();
-                    Outcome::Record {
-                        json_bytes: json.len(),
-                        json: if keep { json } else { String::new() },
-                        claims: rec.claims.len(),
-                        figures: rec.figures.len(),
-                        mentions: rec.entities.iter().map(|e| e.mentions.len()).sum(),
-                    }
-                })
+                let mut json = String::new();
+                let n = extractor.extract_article_json(article, None, &mut json);
+                Outcome::Record {
+                    json_bytes: json.len(),
+                    json: if keep { json } else { String::new() },
+                    claims: n.claims,
+                    figures: n.figures,
+                    mentions: n.mentions,
+                }
             }));
             let what = match extracted {
                 Ok(what) => what,

@@ -416,11 +416,7 @@ impl Extractor {
         a: &'a Analysis<'a>,
     ) -> ArticleRecord<'a> {
         let mut rec = self.record(&article.id, a);
-        rec.title = article.title.as_deref().map(Cow::Borrowed);
-        rec.date = article.date.as_deref().map(Cow::Borrowed);
-        rec.source = article.source.as_deref().map(Cow::Borrowed);
-        rec.lossy = article.lossy;
-        rec.replaced = lossy.map(ReplacedRecord::from);
+        set_article_fields(&mut rec, article, lossy);
         rec
     }
 
@@ -448,25 +444,64 @@ impl Extractor {
 
     /// Turns an analysis into a record (original-text offsets).
     pub fn record<'a>(&'a self, id: &'a str, a: &'a Analysis<'a>) -> ArticleRecord<'a> {
-        let entries = &self.inner.entries;
-        let map = &a.map;
+        let (mut rec, ctx) = self.record_parts(id, a);
+        let claims = a
+            .claims
+            .iter()
+            .map(|c| {
+                let mut r = ClaimRecord::default();
+                self.claim_into(&ctx, &rec.entities, c, &mut r);
+                r
+            })
+            .collect();
+        rec.claims = claims;
+        rec
+    }
+
+    /// Writes the record of an article read by [`crate::input`] as one line
+    /// of JSON (no newline) at the end of `out`: byte for byte what
+    /// [`Extractor::extract_article_with`] and [`ArticleRecord::to_json`]
+    /// give, but each claim is written as soon as it is made, in one
+    /// [`ClaimRecord`] whose lists are reused from claim to claim, instead
+    /// of all claims being built, written and freed. What a corpus run
+    /// writes; the counts it returns are those of the record.
+    pub fn extract_article_json(
+        &self,
+        article: &crate::input::Article,
+        lossy: Option<&crate::input::Lossy>,
+        out: &mut String,
+    ) -> RecordCounts {
+        let a = self.analyze(&article.text);
+        let (mut rec, ctx) = self.record_parts(&article.id, &a);
+        set_article_fields(&mut rec, article, lossy);
+        // As `to_json`: about six bytes of JSON per byte of text.
+        out.reserve(article.text.len().min(1 << 20) * 8 + 1024);
+        rec.write_json_with_claims(out, a.claims.len(), |i, claim| {
+            self.claim_into(&ctx, &rec.entities, &a.claims[i], claim)
+        });
+        RecordCounts {
+            claims: a.claims.len(),
+            figures: rec.figures.len(),
+            mentions: rec.entities.iter().map(|e| e.mentions.len()).sum(),
+        }
+    }
+
+    /// Everything of the record but its claims, and what the claims need
+    /// from it ([`Extractor::claim_into`]).
+    fn record_parts<'a>(
+        &'a self,
+        id: &'a str,
+        a: &'a Analysis<'a>,
+    ) -> (ArticleRecord<'a>, RecordContext<'a>) {
+        let mut ctx = RecordContext {
+            entries: &self.inner.entries,
+            a,
+            hint: std::cell::Cell::new(0),
+            figure_index: Vec::with_capacity(a.figures.len()),
+            entity_index: Default::default(),
+        };
+        let entries = ctx.entries;
         let orig = a.original;
-        // Spans are mapped back mostly in text order (sentences, figures,
-        // mentions, claims): the last checkpoint found is tried first.
-        let hint = std::cell::Cell::new(0);
-        let original = |s: Span| -> Span {
-            let mut h = hint.get();
-            let o = map.span_near(s, &mut h);
-            hint.set(h);
-            o
-        };
-        let span = |s: Span| -> SpanRecord { original(s).into() };
-        let slice = |s: Span| -> Cow<'a, str> { Cow::Borrowed(original(s).of(orig)) };
-        // A span and its text, mapped back once.
-        let both = |s: Span| -> (SpanRecord, Cow<'a, str>) {
-            let o = original(s);
-            (o.into(), Cow::Borrowed(o.of(orig)))
-        };
 
         let mut zh_chars = 0usize;
         let mut en_chars = 0usize;
@@ -479,7 +514,7 @@ impl Extractor {
                     Lang::Zh => zh_chars += seg.span.len(),
                     Lang::En => en_chars += seg.span.len(),
                 }
-                let o = original(seg.span);
+                let o = ctx.original(seg.span);
                 SentenceRecord {
                     start: o.start,
                     end: o.end,
@@ -494,20 +529,12 @@ impl Extractor {
                 }
             })
             .collect();
-        let sentence_of = |s: Span| -> Option<usize> {
-            let i = a.segments.partition_point(|g| g.span.end <= s.start);
-            a.segments
-                .get(i)
-                .filter(|g| g.span.start <= s.start)
-                .map(|_| i)
-        };
 
         // A range gives two figures, its low and its high end, on one span.
         let mut figures: Vec<FigureRecord> = Vec::with_capacity(a.figures.len());
-        let mut figure_index: Vec<(usize, usize)> = Vec::with_capacity(a.figures.len());
         for f in &a.figures {
             let first = figures.len();
-            let (fspan, ftext) = both(f.span);
+            let (fspan, ftext) = ctx.both(f.span);
             let base = FigureRecord {
                 text: ftext,
                 value: f.value,
@@ -517,7 +544,7 @@ impl Extractor {
                 precision: precision_name(f.precision).into(),
                 currency_source: f.currency_source.map(|c| currency_source_name(c).into()),
                 span: fspan,
-                sentence: sentence_of(f.span),
+                sentence: ctx.sentence_of(f.span),
             };
             match f.upper {
                 Some(high) if f.precision == figure::Precision::Range => {
@@ -534,13 +561,13 @@ impl Extractor {
                 }
                 _ => figures.push(base),
             }
-            figure_index.push((first, figures.len()));
+            ctx.figure_index.push((first, figures.len()));
         }
         let times: Vec<TimeRecord> = a
             .times
             .iter()
             .map(|t| {
-                let (span, text) = both(t.span);
+                let (span, text) = ctx.both(t.span);
                 TimeRecord {
                     text,
                     kind: time_kind_name(t.kind).into(),
@@ -552,14 +579,13 @@ impl Extractor {
 
         // Entities: one per concept, in order of first mention.
         let mut entities: Vec<EntityRecord> = Vec::new();
-        let mut index: crate::matcher::EntryMap<usize> = Default::default();
         for h in &a.hits {
             let e = &entries[h.entry as usize];
             if !e.ty.is_entity() {
                 continue;
             }
-            let (mention, form) = both(h.span);
-            let i = *index.entry(h.entry).or_insert_with(|| {
+            let (mention, form) = ctx.both(h.span);
+            let i = *ctx.entity_index.entry(h.entry).or_insert_with(|| {
                 entities.push(EntityRecord {
                     id: Cow::Borrowed(e.id.as_str()),
                     ty: e.ty.name().into(),
@@ -583,9 +609,9 @@ impl Extractor {
         }
         let mut found: Vec<(Cow<'a, str>, EntityRecord<'a>)> = Vec::new();
         for &s in &a.found_orgs {
-            let name = slice(s);
+            let name = ctx.slice(s);
             match found.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, e)) => e.mentions.push(span(s)),
+                Some((_, e)) => e.mentions.push(ctx.span(s)),
                 None => {
                     let id = format!("found:{}", crate::normalize::alias_key(&name));
                     found.push((
@@ -596,116 +622,13 @@ impl Extractor {
                             label: name,
                             zh: None,
                             aliases: Vec::new(),
-                            mentions: vec![span(s)],
+                            mentions: vec![ctx.span(s)],
                         },
                     ));
                 }
             }
         }
         entities.extend(found.into_iter().map(|(_, e)| e));
-
-        let actor_record = |actor: &classify::Actor| -> ActorRecord {
-            match actor.entry {
-                Some(id) => {
-                    let e = &entries[id as usize];
-                    // The names it goes by in this article: its Chinese name and
-                    // the forms the text uses.
-                    let aliases = match index.get(&id) {
-                        Some(&i) => entities[i].aliases.clone(),
-                        None => e
-                            .zh_label()
-                            .filter(|z| *z != e.label())
-                            .map(Cow::Borrowed)
-                            .into_iter()
-                            .collect(),
-                    };
-                    ActorRecord {
-                        id: Some(Cow::Borrowed(e.id.as_str())),
-                        label: e.label().into(),
-                        aliases,
-                        span: actor.span.map(span),
-                        resolved_by: actor.source.name().into(),
-                    }
-                }
-                None => ActorRecord {
-                    id: None,
-                    label: actor.span.map(slice).unwrap_or_default(),
-                    aliases: Vec::new(),
-                    span: actor.span.map(span),
-                    resolved_by: actor.source.name().into(),
-                },
-            }
-        };
-
-        let claims: Vec<ClaimRecord> = a
-            .claims
-            .iter()
-            .map(|c| {
-                let seg = a.segments[c.sentence];
-                let in_sentence = |s: Span| seg.span.contains(s);
-                let mut concepts: Vec<Cow<'a, str>> = Vec::new();
-                for h in classify::within(&a.hits, seg.span, |h| h.span) {
-                    let e = &entries[h.entry as usize];
-                    if e.ty.is_entity() && !concepts.iter().any(|c| *c == e.id.as_str()) {
-                        concepts.push(Cow::Borrowed(e.id.as_str()));
-                    }
-                }
-                let (cspan, ctext) = both(seg.span);
-                ClaimRecord {
-                    kind: c.kind.name().into(),
-                    span: cspan,
-                    sentence: c.sentence,
-                    text: ctext,
-                    modality: if c.hedged { "hedged" } else { "firm" }.into(),
-                    negated: c.negated,
-                    actor: c.actor.as_ref().map(actor_record),
-                    speaker: c.speaker.as_ref().map(|s| SpeakerRecord {
-                        name: s.name.map(slice),
-                        role: s.role.map(|r| slice(r.span)),
-                        role_id: s
-                            .role
-                            .map(|r| Cow::Borrowed(entries[r.entry as usize].id.as_str())),
-                        span: span(s.span),
-                    }),
-                    concepts,
-                    figures: {
-                        let lo = a.figures.partition_point(|f| f.span.start < seg.span.start);
-                        a.figures[lo..]
-                            .iter()
-                            .zip(&figure_index[lo..])
-                            .take_while(|(f, _)| f.span.start < seg.span.end)
-                            .filter(|(f, _)| in_sentence(f.span))
-                            .flat_map(|(_, &(lo, hi))| lo..hi)
-                            .collect()
-                    },
-                    disclosure: c.disclosure.map(|d| d.name().into()),
-                    deadline: c
-                        .evidence
-                        .iter()
-                        .find(|ev| ev.rule == "disclosure/deadline")
-                        .and_then(|ev| ev.cue)
-                        .and_then(|cue| {
-                            let i = a.times.partition_point(|t| t.span.start < cue.start);
-                            a.times.get(i).filter(|t| t.span == cue).map(|_| i)
-                        }),
-                    evidence: c
-                        .evidence
-                        .iter()
-                        .map(|ev| {
-                            let (cue, text) = ev.cue.map(both).unzip();
-                            EvidenceRecord {
-                                rule: Cow::Borrowed(&ev.rule),
-                                entry: ev
-                                    .entry
-                                    .map(|e| Cow::Borrowed(entries[e as usize].id.as_str())),
-                                cue,
-                                text,
-                            }
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
 
         let nondisclosure_sentences: Vec<usize> = {
             let cues = &self.inner.cues;
@@ -714,7 +637,7 @@ impl Extractor {
                 .iter()
                 .filter(|h| cues[h.entry as usize].nondisclosure)
                 .filter_map(|h| {
-                    let i = sentence_of(h.span)?;
+                    let i = ctx.sentence_of(h.span)?;
                     if cues[h.entry as usize].needs_amount {
                         let seg = a.segments[i].span;
                         let amount = classify::within(&a.hits, seg, |x| x.span)
@@ -731,7 +654,7 @@ impl Extractor {
             v
         };
 
-        ArticleRecord {
+        let rec = ArticleRecord {
             schema: SCHEMA.into(),
             id: id.into(),
             lang: if zh_chars > en_chars { "zh" } else { "en" }.into(),
@@ -742,7 +665,7 @@ impl Extractor {
             replaced: None,
             bytes: orig.len(),
             sentences,
-            claims,
+            claims: Vec::new(),
             figures,
             times,
             entities,
@@ -753,8 +676,167 @@ impl Extractor {
             },
             explicit_nondisclosure: !nondisclosure_sentences.is_empty(),
             nondisclosure_sentences,
-        }
+        };
+        (rec, ctx)
     }
+
+    /// Fills `out` with the record of claim `c`, reusing the lists `out`
+    /// already holds. `entities` are the record's.
+    fn claim_into<'a>(
+        &'a self,
+        ctx: &RecordContext<'a>,
+        entities: &[EntityRecord<'a>],
+        c: &'a Claim,
+        out: &mut ClaimRecord<'a>,
+    ) {
+        let entries = ctx.entries;
+        let a = ctx.a;
+        let seg = a.segments[c.sentence];
+        let in_sentence = |s: Span| seg.span.contains(s);
+        out.concepts.clear();
+        for h in classify::within(&a.hits, seg.span, |h| h.span) {
+            let e = &entries[h.entry as usize];
+            if e.ty.is_entity() && !out.concepts.iter().any(|c| *c == e.id.as_str()) {
+                out.concepts.push(Cow::Borrowed(e.id.as_str()));
+            }
+        }
+        let (cspan, ctext) = ctx.both(seg.span);
+        out.kind = c.kind.name().into();
+        out.span = cspan;
+        out.sentence = c.sentence;
+        out.text = ctext;
+        out.modality = if c.hedged { "hedged" } else { "firm" }.into();
+        out.negated = c.negated;
+        // The actor's list of names is reused too.
+        let mut aliases = out.actor.take().map(|a| a.aliases).unwrap_or_default();
+        out.actor = c.actor.as_ref().map(|actor| {
+            aliases.clear();
+            match actor.entry {
+                Some(id) => {
+                    let e = &entries[id as usize];
+                    // The names it goes by in this article: its Chinese name and
+                    // the forms the text uses.
+                    match ctx.entity_index.get(&id) {
+                        Some(&i) => aliases.extend(entities[i].aliases.iter().cloned()),
+                        None => aliases
+                            .extend(e.zh_label().filter(|z| *z != e.label()).map(Cow::Borrowed)),
+                    }
+                    ActorRecord {
+                        id: Some(Cow::Borrowed(e.id.as_str())),
+                        label: e.label().into(),
+                        aliases,
+                        span: actor.span.map(|s| ctx.span(s)),
+                        resolved_by: actor.source.name().into(),
+                    }
+                }
+                None => ActorRecord {
+                    id: None,
+                    label: actor.span.map(|s| ctx.slice(s)).unwrap_or_default(),
+                    aliases,
+                    span: actor.span.map(|s| ctx.span(s)),
+                    resolved_by: actor.source.name().into(),
+                },
+            }
+        });
+        out.speaker = c.speaker.as_ref().map(|s| SpeakerRecord {
+            name: s.name.map(|n| ctx.slice(n)),
+            role: s.role.map(|r| ctx.slice(r.span)),
+            role_id: s
+                .role
+                .map(|r| Cow::Borrowed(entries[r.entry as usize].id.as_str())),
+            span: ctx.span(s.span),
+        });
+        out.figures.clear();
+        let lo = a.figures.partition_point(|f| f.span.start < seg.span.start);
+        out.figures.extend(
+            a.figures[lo..]
+                .iter()
+                .zip(&ctx.figure_index[lo..])
+                .take_while(|(f, _)| f.span.start < seg.span.end)
+                .filter(|(f, _)| in_sentence(f.span))
+                .flat_map(|(_, &(lo, hi))| lo..hi),
+        );
+        out.disclosure = c.disclosure.map(|d| d.name().into());
+        out.deadline = c
+            .evidence
+            .iter()
+            .find(|ev| ev.rule == "disclosure/deadline")
+            .and_then(|ev| ev.cue)
+            .and_then(|cue| {
+                let i = a.times.partition_point(|t| t.span.start < cue.start);
+                a.times.get(i).filter(|t| t.span == cue).map(|_| i)
+            });
+        out.evidence.clear();
+        out.evidence.extend(c.evidence.iter().map(|ev| {
+            let (cue, text) = ev.cue.map(|s| ctx.both(s)).unzip();
+            EvidenceRecord {
+                rule: Cow::Borrowed(&ev.rule),
+                entry: ev
+                    .entry
+                    .map(|e| Cow::Borrowed(entries[e as usize].id.as_str())),
+                cue,
+                text,
+            }
+        }));
+    }
+}
+
+/// What the claims of a record need from the rest of it, and the mapping of
+/// spans back to the original text.
+struct RecordContext<'a> {
+    entries: &'a [Entry],
+    a: &'a Analysis<'a>,
+    /// Spans are mapped back mostly in text order (sentences, figures,
+    /// mentions, claims): the last checkpoint found is tried first.
+    hint: std::cell::Cell<usize>,
+    /// For each figure of the analysis, its records (two for a range).
+    figure_index: Vec<(usize, usize)>,
+    /// For each entity entry, its place in the record's entities.
+    entity_index: crate::matcher::EntryMap<usize>,
+}
+
+impl<'a> RecordContext<'a> {
+    fn original(&self, s: Span) -> Span {
+        let mut h = self.hint.get();
+        let o = self.a.map.span_near(s, &mut h);
+        self.hint.set(h);
+        o
+    }
+
+    fn span(&self, s: Span) -> SpanRecord {
+        self.original(s).into()
+    }
+
+    fn slice(&self, s: Span) -> Cow<'a, str> {
+        Cow::Borrowed(self.original(s).of(self.a.original))
+    }
+
+    /// A span and its text, mapped back once.
+    fn both(&self, s: Span) -> (SpanRecord, Cow<'a, str>) {
+        let o = self.original(s);
+        (o.into(), Cow::Borrowed(o.of(self.a.original)))
+    }
+
+    /// The index of the sentence that holds `s`.
+    fn sentence_of(&self, s: Span) -> Option<usize> {
+        let segs = &self.a.segments;
+        let i = segs.partition_point(|g| g.span.end <= s.start);
+        segs.get(i).filter(|g| g.span.start <= s.start).map(|_| i)
+    }
+}
+
+/// The fields of a record that come from the article as read, not from the
+/// text.
+fn set_article_fields<'a>(
+    rec: &mut ArticleRecord<'a>,
+    article: &'a crate::input::Article,
+    lossy: Option<&crate::input::Lossy>,
+) {
+    rec.title = article.title.as_deref().map(Cow::Borrowed);
+    rec.date = article.date.as_deref().map(Cow::Borrowed);
+    rec.source = article.source.as_deref().map(Cow::Borrowed);
+    rec.lossy = article.lossy;
+    rec.replaced = lossy.map(ReplacedRecord::from);
 }
 
 fn figure_kind_name(k: figure::FigureKind) -> &'static str {

@@ -442,6 +442,80 @@ proptest! {
             Ok(())
         })?;
     }
+
+    /// `extract_article_json`, which writes each claim as it makes it, writes
+    /// what serde_json writes for the record of `extract_article`, and counts
+    /// what that record holds.
+    #[test]
+    fn streamed_json_is_the_records_json(text in newsish(true), meta in any::<bool>()) {
+        let article = article(text, meta);
+        let rec = extractor().extract_article(&article);
+        let mut json = String::from("kept ");
+        let counts = extractor().extract_article_json(&article, None, &mut json);
+        let want = serde_json::to_string(&rec).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(json, format!("kept {want}"));
+        prop_assert_eq!(counts.claims, rec.claims.len());
+        prop_assert_eq!(counts.figures, rec.figures.len());
+        prop_assert_eq!(counts.mentions, rec.entities.iter().map(|e| e.mentions.len()).sum::<usize>());
+    }
+}
+
+/// An article as the readers make it, with or without the metadata a JSON
+/// Lines record can carry.
+fn article(text: String, meta: bool) -> ree_claims::input::Article {
+    ree_claims::input::Article {
+        id: "p\"1".to_string(),
+        text,
+        file: "f.jsonl".to_string(),
+        line: Some(3),
+        title: meta.then(|| "A \"title\"".to_string()),
+        date: meta.then(|| "2026-11-29".to_string()),
+        source: meta.then(|| "Source\n".to_string()),
+        lossy: meta,
+    }
+}
+
+/// The samples, and the same with lossy-reading replacements, written by
+/// `extract_article_json` and by serde_json from `extract_decoded`.
+#[test]
+fn samples_stream_the_records_json() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("samples/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("sample");
+        for meta in [false, true] {
+            let article = article(text.clone(), meta);
+            let lossy = meta.then(|| ree_claims::input::Lossy {
+                count: 1,
+                replaced: vec![ree_claims::input::Replacement {
+                    text_offset: 0,
+                    file_offset: 7,
+                    len: 2,
+                }],
+            });
+            let decoded = ree_claims::input::Decoded {
+                article: article.clone(),
+                lossy: lossy.clone(),
+            };
+            let rec = extractor().extract_decoded(&decoded);
+            assert!(!rec.claims.is_empty(), "{}: no claims", path.display());
+            let mut json = String::new();
+            let counts = extractor().extract_article_json(&article, lossy.as_ref(), &mut json);
+            assert_eq!(
+                json,
+                serde_json::to_string(&rec).unwrap(),
+                "{}",
+                path.display()
+            );
+            assert_eq!(counts.claims, rec.claims.len());
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 8, "four samples, each with and without metadata");
 }
 
 /// The property holds on real articles: every pair of the samples, joined,

@@ -73,11 +73,14 @@ impl Item {
         self.caught(core, |core, article| core.extract_article(article))
     }
 
-    /// The record as one line of JSON (no newline), written from the
-    /// borrowing record without an owned copy first.
+    /// The record as one line of JSON (no newline), written as the
+    /// extractor makes it (`Extractor::extract_article_json`), without an
+    /// owned copy first.
     fn json(&self, core: &ree_claims::Extractor) -> PyResult<String> {
         self.caught(core, |core, article| {
-            core.extract_article_with(article, None, |rec| rec.to_json())
+            let mut json = String::new();
+            core.extract_article_json(article, None, &mut json);
+            json
         })
     }
 

@@ -54,12 +54,18 @@ impl<'o> Object<'o> {
     /// never escapes.
     #[inline(always)]
     fn field<T: WriteJson + ?Sized>(&mut self, key: &str, value: &T) -> &mut Self {
+        self.raw(key, |out| value.write_json(out))
+    }
+
+    /// A field whose value `write` writes.
+    #[inline(always)]
+    fn raw(&mut self, key: &str, write: impl FnOnce(&mut String)) -> &mut Self {
         if !self.first {
             self.out.push(',');
         }
         self.first = false;
         self.out.push_str(key);
-        value.write_json(self.out);
+        write(self.out);
         self
     }
 
@@ -260,32 +266,57 @@ impl WriteJson for SpanRecord {
     }
 }
 
+/// [`write_record`] with `claims` claims, each made by `fill` into one
+/// reused record just before it is written, in place of `record.claims`.
+pub(super) fn write_record_with_claims<'a>(
+    record: &ArticleRecord<'a>,
+    out: &mut String,
+    claims: usize,
+    mut fill: impl FnMut(usize, &mut ClaimRecord<'a>),
+) {
+    write_article(record, out, |out| {
+        let mut claim = ClaimRecord::default();
+        out.push('[');
+        for i in 0..claims {
+            if i > 0 {
+                out.push(',');
+            }
+            fill(i, &mut claim);
+            claim.write_json(out);
+        }
+        out.push(']');
+    });
+}
+
+/// An article record with its claims written by `claims`.
+fn write_article(record: &ArticleRecord<'_>, out: &mut String, claims: impl FnOnce(&mut String)) {
+    let r = record;
+    let mut o = Object::start(out);
+    o.field(key!("schema"), &r.schema)
+        .field(key!("id"), &r.id)
+        .field(key!("lang"), &r.lang)
+        .some(key!("title"), &r.title)
+        .some(key!("date"), &r.date)
+        .some(key!("source"), &r.source);
+    if r.lossy {
+        o.field(key!("lossy"), &true);
+    }
+    o.some(key!("replaced"), &r.replaced)
+        .field(key!("bytes"), &r.bytes)
+        .field(key!("sentences"), &r.sentences)
+        .raw(key!("claims"), claims)
+        .field(key!("figures"), &r.figures)
+        .field(key!("times"), &r.times)
+        .field(key!("entities"), &r.entities)
+        .field(key!("currency"), &r.currency)
+        .field(key!("explicit_nondisclosure"), &r.explicit_nondisclosure)
+        .field(key!("nondisclosure_sentences"), &r.nondisclosure_sentences)
+        .end();
+}
+
 impl WriteJson for ArticleRecord<'_> {
     fn write_json(&self, out: &mut String) {
-        let mut o = Object::start(out);
-        o.field(key!("schema"), &self.schema)
-            .field(key!("id"), &self.id)
-            .field(key!("lang"), &self.lang)
-            .some(key!("title"), &self.title)
-            .some(key!("date"), &self.date)
-            .some(key!("source"), &self.source);
-        if self.lossy {
-            o.field(key!("lossy"), &true);
-        }
-        o.some(key!("replaced"), &self.replaced)
-            .field(key!("bytes"), &self.bytes)
-            .field(key!("sentences"), &self.sentences)
-            .field(key!("claims"), &self.claims)
-            .field(key!("figures"), &self.figures)
-            .field(key!("times"), &self.times)
-            .field(key!("entities"), &self.entities)
-            .field(key!("currency"), &self.currency)
-            .field(key!("explicit_nondisclosure"), &self.explicit_nondisclosure)
-            .field(
-                key!("nondisclosure_sentences"),
-                &self.nondisclosure_sentences,
-            )
-            .end();
+        write_article(self, out, |out| self.claims.write_json(out));
     }
 }
 

@@ -105,7 +105,7 @@ pub struct SentenceRecord<'a> {
 }
 
 /// A claim: what one sentence asserts, with its evidence.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ClaimRecord<'a> {
     /// `commitment`, `plan`, `forecast`, `fact`, `assessment` or `disclaimer`.
     pub kind: Cow<'a, str>,
@@ -324,7 +324,19 @@ fn own_all(v: Vec<Cow<'_, str>>) -> Vec<Cow<'static, str>> {
     v.into_iter().map(own).collect()
 }
 
-impl ArticleRecord<'_> {
+/// How much a record holds, for a run's summary
+/// ([`crate::Extractor::extract_article_json`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    /// Claims.
+    pub claims: usize,
+    /// Figures (a range counts twice, as its two records).
+    pub figures: usize,
+    /// Mentions of entities.
+    pub mentions: usize,
+}
+
+impl<'a> ArticleRecord<'a> {
     /// The record as one line of JSON, without the newline: what the
     /// `extract` example writes, and byte for byte what
     /// `serde_json::to_string` gives, about twice as fast (`record/json.rs`). The
@@ -339,6 +351,18 @@ impl ArticleRecord<'_> {
     /// Appends the record as one line of JSON (no newline) to `out`.
     pub fn write_json(&self, out: &mut String) {
         json::write_record(self, out);
+    }
+
+    /// [`ArticleRecord::write_json`] with `claims` claims in place of
+    /// `self.claims`: `fill(i, claim)` makes the `i`-th into `claim`, one
+    /// record reused for all ([`crate::Extractor::extract_article_json`]).
+    pub(crate) fn write_json_with_claims(
+        &self,
+        out: &mut String,
+        claims: usize,
+        fill: impl FnMut(usize, &mut ClaimRecord<'a>),
+    ) {
+        json::write_record_with_claims(self, out, claims, fill);
     }
 
     /// The same record, owning all its strings.
