@@ -768,6 +768,46 @@ mod tests {
         }
     }
 
+    /// `skip_cjk` stops where a plain walk over chars stops: at the first
+    /// char that is not three bytes long or that the scan must look at.
+    #[test]
+    fn skip_cjk_agrees_with_chars() {
+        let plain = |t: &str, i: usize| {
+            let mut k = i;
+            for c in t[i..].chars() {
+                if c.len_utf8() != 3 || trigger_char(c) {
+                    break;
+                }
+                k += 3;
+            }
+            k
+        };
+        // Every three-byte char, alone, after a run and before one.
+        for c in (0x800..0x10000).filter_map(char::from_u32) {
+            for t in [
+                c.to_string(),
+                format!("钢{c}"),
+                format!("钢钢{c}钢"),
+                format!("{c}钢a"),
+            ] {
+                for i in (0..t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    assert_eq!(skip_cjk(t.as_bytes(), i), plain(&t, i), "{t:?} {i}");
+                }
+            }
+        }
+        // Runs of every length with a stop at every place.
+        for n in 0..9 {
+            for k in 0..=n {
+                for odd in ["一", "半", "a", "é", "\u{20000}", "，"] {
+                    let t: String = (0..n).map(|j| if j == k { odd } else { "钢" }).collect();
+                    for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                        assert_eq!(skip_cjk(t.as_bytes(), i), plain(&t, i), "{t:?} {i}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn scan_word_filter() {
         let mut words: Vec<String> = en::WORDS.iter().map(|(w, _)| w.to_string()).collect();
