@@ -305,7 +305,7 @@ fn bmp_bit(may_fold: &[u64; 1024], b: u8, b1: u8, b2: u8) -> bool {
 /// Reads bytes rather than chars where it can: ASCII never folds and is
 /// skipped eight bytes at a time, and a three-byte char whose bit in
 /// `may_fold` is clear (most Chinese characters) is kept without decoding
-/// it or calling [`fold_char`]; runs of them are read two chars at a time.
+/// it or calling [`fold_char`]; runs of them are read four chars at a time.
 #[inline]
 fn next_fold(text: &str, from: usize, may_fold: &[u64; 1024]) -> Option<(usize, char, Fold)> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -327,13 +327,21 @@ fn next_fold(text: &str, from: usize, may_fold: &[u64; 1024]) -> Option<(usize, 
             }
             [b, b1, b2, ref after @ ..] if b & 0xF0 == 0xE0 && !bmp_bit(may_fold, b, b1, b2) => {
                 rest = after;
-                // A run of three-byte chars (Chinese text), two at a time.
-                while let [b, b1, b2, c, c1, c2, ref after @ ..] = *rest {
+                // A run of three-byte chars (Chinese text), four at a time.
+                while let [b, b1, b2, c, c1, c2, d, d1, d2, e, e1, e2, ref after @ ..] = *rest {
                     if b & 0xF0 != 0xE0 || bmp_bit(may_fold, b, b1, b2) {
                         break;
                     }
                     if c & 0xF0 != 0xE0 || bmp_bit(may_fold, c, c1, c2) {
                         rest = &rest[3..];
+                        break;
+                    }
+                    if d & 0xF0 != 0xE0 || bmp_bit(may_fold, d, d1, d2) {
+                        rest = &rest[6..];
+                        break;
+                    }
+                    if e & 0xF0 != 0xE0 || bmp_bit(may_fold, e, e1, e2) {
+                        rest = &rest[9..];
                         break;
                     }
                     rest = after;
@@ -565,7 +573,7 @@ mod tests {
     /// ASCII at every place, and the end anywhere.
     #[test]
     fn runs_of_three_byte_chars_agree() {
-        for n in 0..9 {
+        for n in 0..14 {
             for k in 0..=n {
                 for odd in ["鋼", "，", "。", "\u{2F800}", "a", "é", "\u{3000}"] {
                     for tail in ["", "x", "钢"] {
