@@ -321,7 +321,7 @@ pub(crate) fn trigger_char(c: char) -> bool {
 }
 
 /// Skips the run of three-byte characters (most of Chinese text) at `i`
-/// that the scan need not look at, two at a time; returns where it stops.
+/// that the scan need not look at, four at a time; returns where it stops.
 #[inline]
 pub(crate) fn skip_cjk(b: &[u8], mut i: usize) -> usize {
     // The code point of the three-byte character b0 b1 b2 (lead checked).
@@ -329,14 +329,20 @@ pub(crate) fn skip_cjk(b: &[u8], mut i: usize) -> usize {
         (b0 as u32 & 0x0F) << 12 | (b1 as u32 & 0x3F) << 6 | (b2 as u32 & 0x3F)
     };
     let hit = |u: u32| BMP_BITS[(u / 64) as usize] >> (u % 64) & 1 == 1;
-    while let Some(&[b0, b1, b2, b3, b4, b5]) = b.get(i..i + 6) {
+    while let Some(&[b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11]) = b.get(i..i + 12) {
         if b0 & 0xF0 != 0xE0 || hit(cp(b0, b1, b2)) {
             return i;
         }
         if b3 & 0xF0 != 0xE0 || hit(cp(b3, b4, b5)) {
             return i + 3;
         }
-        i += 6;
+        if b6 & 0xF0 != 0xE0 || hit(cp(b6, b7, b8)) {
+            return i + 6;
+        }
+        if b9 & 0xF0 != 0xE0 || hit(cp(b9, b10, b11)) {
+            return i + 9;
+        }
+        i += 12;
     }
     while let Some(&[b0, b1, b2]) = b.get(i..i + 3) {
         if b0 & 0xF0 != 0xE0 || hit(cp(b0, b1, b2)) {
@@ -765,6 +771,46 @@ mod tests {
         for c in 0..=255u8 {
             let t = [c; 9];
             assert_eq!(alnum_end(&t, 0), naive(&t, 0), "{c}");
+        }
+    }
+
+    /// `skip_cjk` stops where a plain walk over chars stops: at the first
+    /// char that is not three bytes long or that the scan must look at.
+    #[test]
+    fn skip_cjk_agrees_with_chars() {
+        let plain = |t: &str, i: usize| {
+            let mut k = i;
+            for c in t[i..].chars() {
+                if c.len_utf8() != 3 || trigger_char(c) {
+                    break;
+                }
+                k += 3;
+            }
+            k
+        };
+        // Every three-byte char, alone, after a run and before one.
+        for c in (0x800..0x10000).filter_map(char::from_u32) {
+            for t in [
+                c.to_string(),
+                format!("钢{c}"),
+                format!("钢钢{c}钢"),
+                format!("{c}钢a"),
+            ] {
+                for i in (0..t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    assert_eq!(skip_cjk(t.as_bytes(), i), plain(&t, i), "{t:?} {i}");
+                }
+            }
+        }
+        // Runs of every length with a stop at every place.
+        for n in 0..9 {
+            for k in 0..=n {
+                for odd in ["一", "半", "a", "é", "\u{20000}", "，"] {
+                    let t: String = (0..n).map(|j| if j == k { odd } else { "钢" }).collect();
+                    for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                        assert_eq!(skip_cjk(t.as_bytes(), i), plain(&t, i), "{t:?} {i}");
+                    }
+                }
+            }
         }
     }
 

@@ -2560,12 +2560,15 @@ impl<'a> Scanner<'a> {
         e
     }
 
-    /// A number inside a short quotation (a name or slogan): “两个屏障”.
-    fn in_short_quote(&self, s: usize, e: usize) -> Option<usize> {
+    /// The opening quote of a short quotation before `s`: the nearest '"',
+    /// “, 《, 「 or 『 among the twelve characters before it, unless a
+    /// newline, closing quote or full stop comes first.
+    #[inline]
+    fn quote_open(&self, s: usize) -> Option<(usize, char)> {
         // Back over at most twelve characters for the opening quote. When
         // they are ASCII (most English text) they are the last twelve bytes,
         // and only '"' and '\n' count among them: one look at them all.
-        let open = if let Some(last) = class::last_quote_or_newline(self.b, s) {
+        if let Some(last) = class::last_quote_or_newline(self.b, s) {
             match last {
                 Some(p) if self.b[p] == b'"' => Some((p, '"')),
                 _ => None,
@@ -2574,50 +2577,65 @@ impl<'a> Scanner<'a> {
             // Every quote, bracket and full stop that counts is '"', '\n',
             // or a three-byte character E2 80 xx or E3 80 xx: the others
             // are passed over by their bytes, undecoded.
-            let b = self.b;
-            let mut k = s;
-            let mut open = None;
-            for _ in 0..12 {
-                if k == 0 {
-                    break;
-                }
-                let last = b[k - 1];
-                if last < 0x80 {
-                    k -= 1;
-                    if last == b'"' {
-                        open = Some((k, '"'));
-                        break;
+            // (The bytes not passed yet: slice patterns keep the bounds
+            // checks few.)
+            let mut rest = &self.b[..s];
+            let mut n = 0;
+            while n < 12 {
+                // Two three-byte characters that are none of them (most of
+                // Chinese text: no E2 80 / E3 80 start) at once. (When the
+                // second is a thirteenth, passing it over changes nothing.)
+                if let [ref before @ .., x0, x1, _, y0, y1, _] = *rest {
+                    if x0 & 0xF0 == 0xE0 && x1 != 0x80 && y0 & 0xF0 == 0xE0 && y1 != 0x80 {
+                        rest = before;
+                        n += 2;
+                        continue;
                     }
-                    if last == b'\n' {
-                        return None;
-                    }
-                    continue;
                 }
-                if k >= 3 && b[k - 3] & 0xF0 == 0xE0 {
-                    // (A three-byte lead there starts the character before `k`.)
-                    k -= 3;
-                    if b[k + 1] == 0x80 {
-                        match (b[k], b[k + 2]) {
-                            (0xE2, 0x9C) => open = Some((k, '“')),
-                            (0xE3, 0x8A) => open = Some((k, '《')),
-                            (0xE3, 0x8C) => open = Some((k, '「')),
-                            (0xE3, 0x8E) => open = Some((k, '『')),
-                            // ” 》 。 」 』
-                            (0xE2, 0x9D) | (0xE3, 0x8B | 0x82 | 0x8D | 0x8F) => return None,
-                            _ => continue,
+                n += 1;
+                match *rest {
+                    [] => break,
+                    [ref before @ .., last] if last < 0x80 => {
+                        rest = before;
+                        if last == b'"' {
+                            return Some((rest.len(), '"'));
                         }
-                        break;
+                        if last == b'\n' {
+                            return None;
+                        }
                     }
-                    continue;
-                }
-                k -= 1;
-                while k > 0 && b[k] & 0xC0 == 0x80 {
-                    k -= 1;
+                    // (A three-byte lead there starts the character before.)
+                    [ref before @ .., lead, second, third] if lead & 0xF0 == 0xE0 => {
+                        rest = before;
+                        if second == 0x80 {
+                            let k = rest.len();
+                            match (lead, third) {
+                                (0xE2, 0x9C) => return Some((k, '“')),
+                                (0xE3, 0x8A) => return Some((k, '《')),
+                                (0xE3, 0x8C) => return Some((k, '「')),
+                                (0xE3, 0x8E) => return Some((k, '『')),
+                                // ” 》 。 」 』
+                                (0xE2, 0x9D) | (0xE3, 0x8B | 0x82 | 0x8D | 0x8F) => return None,
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => {
+                        let mut k = rest.len() - 1;
+                        while k > 0 && rest[k] & 0xC0 == 0x80 {
+                            k -= 1;
+                        }
+                        rest = &rest[..k];
+                    }
                 }
             }
-            open
-        };
-        let (ok, oc) = open?;
+            None
+        }
+    }
+
+    /// A number inside a short quotation (a name or slogan): “两个屏障”.
+    fn in_short_quote(&self, s: usize, e: usize) -> Option<usize> {
+        let (ok, oc) = self.quote_open(s)?;
         let close = match oc {
             '《' => '》',
             '“' => '”',
@@ -3781,6 +3799,82 @@ mod tests {
         let sc = Scanner::new(text, &ctx, &mut f, &mut t);
         for i in 0..=text.len() + 1 {
             assert_eq!(sc.cjk_at(i), sc.ch(i).is_some_and(is_cjk), "{i}");
+        }
+    }
+
+    /// `quote_open` finds what a plain walk back over the twelve chars
+    /// before an offset finds, at every offset of texts that mix Chinese,
+    /// quotes, brackets, full stops, ASCII and two- and four-byte chars.
+    #[test]
+    fn quote_open_agrees_with_chars() {
+        let plain = |text: &str, s: usize| {
+            for (k, c) in text[..s].char_indices().rev().take(12) {
+                match c {
+                    '"' | '“' | '《' | '「' | '『' => return Some((k, c)),
+                    '\n' | '”' | '》' | '。' | '」' | '』' => return None,
+                    _ => {}
+                }
+            }
+            None
+        };
+        let pieces = [
+            "钢",
+            "稀土",
+            "“",
+            "”",
+            "《",
+            "》",
+            "「",
+            "」",
+            "『",
+            "』",
+            "。",
+            "、",
+            "—",
+            "\"",
+            "\n",
+            "a",
+            "1",
+            " ",
+            "é",
+            "\u{20000}",
+            "〇",
+            "…",
+            "，",
+        ];
+        let ctx = FigureContext::default();
+        // A quote, stop or other char, then a run of plain Chinese of every
+        // length (read two chars at a time), with an odd char in it or not.
+        for p in pieces {
+            for n in 0..16 {
+                for odd in ["", "a", "é", "、", "\u{20000}"] {
+                    for at in 0..=n {
+                        let text = format!("{p}{}{odd}{}", "钢".repeat(at), "钢".repeat(n - at));
+                        let (mut f, mut t) = (Vec::new(), Vec::new());
+                        let sc = Scanner::new(&text, &ctx, &mut f, &mut t);
+                        for s in (0..=text.len()).filter(|&s| text.is_char_boundary(s)) {
+                            assert_eq!(sc.quote_open(s), plain(&text, s), "{text:?} {s}");
+                        }
+                    }
+                }
+            }
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for round in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(round % 40) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Mostly plain Chinese, as in news.
+                let p = (x % 64) as usize;
+                text.push_str(if p < pieces.len() { pieces[p] } else { "钢" });
+            }
+            let (mut f, mut t) = (Vec::new(), Vec::new());
+            let sc = Scanner::new(&text, &ctx, &mut f, &mut t);
+            for s in (0..=text.len()).filter(|&s| text.is_char_boundary(s)) {
+                assert_eq!(sc.quote_open(s), plain(&text, s), "{text:?} {s}");
+            }
         }
     }
 

@@ -58,17 +58,34 @@ static T2S_BITS: Lazy<Vec<u64>> = Lazy::new(|| {
     bits
 });
 
-/// One bit per code point of U+0000..U+FFFF, clear when [`fold_char`]
-/// certainly keeps it: clear for the chars of `T2S_LO..T2S_HI` that
-/// [`T2S_BITS`] does not map (no other fold touches that range), set for all
-/// others. [`next_fold`] reads it straight from the bytes of a three-byte
-/// char: the word is the code point without its low six bits, the bit its
-/// low six bits.
+/// One bit per code point of U+0000..U+FFFF, set for a three-byte char
+/// (U+0800..U+FFFF) exactly when [`fold_char`] changes it: [`T2S_BITS`] for
+/// the chars of `T2S_LO..T2S_HI` (no other fold touches that range),
+/// [`fold_char`] asked for the few ranges its other folds lie in (so that
+/// the CJK punctuation that stays, 。、《》「」, is passed over too; a test
+/// checks every char). [`next_fold`] reads it straight from the bytes of a
+/// three-byte char: the word is the code point without its low six bits,
+/// the bit its low six bits.
 static MAY_FOLD_BMP: Lazy<Box<[u64; 1024]>> = Lazy::new(|| {
-    let mut words = Box::new([u64::MAX; 1024]);
+    let mut words = Box::new([0u64; 1024]);
     let lo = (T2S_LO / 64) as usize;
     let hi = (T2S_HI / 64) as usize;
     words[lo..hi].copy_from_slice(&T2S_BITS);
+    // Spaces, quotes, dashes, format chars; the ideographic space;
+    // compatibility ideographs; small and full-width forms.
+    let other = [
+        0x800..0x2300,
+        0x3000..0x3001,
+        0xF900..0xFB00,
+        0xFE00..0x10000,
+    ];
+    for cp in other.into_iter().flatten() {
+        if let Some(c) = char::from_u32(cp) {
+            if fold_char(c) != Fold::Keep {
+                words[(cp / 64) as usize] |= 1 << (cp % 64);
+            }
+        }
+    }
     words
 });
 
@@ -274,6 +291,13 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     }
 }
 
+/// The bit of `may_fold` ([`MAY_FOLD_BMP`]) of the three-byte char
+/// `b b1 b2` (lead byte checked by the caller).
+#[inline(always)]
+fn bmp_bit(may_fold: &[u64; 1024], b: u8, b1: u8, b2: u8) -> bool {
+    may_fold[usize::from(b & 0x0F) << 6 | usize::from(b1 & 0x3F)] >> (b2 & 0x3F) & 1 != 0
+}
+
 /// The first char at or after byte `from` (a char boundary) that
 /// [`fold_char`] changes: its offset, the char and its fold. `may_fold` is
 /// [`MAY_FOLD_BMP`].
@@ -281,7 +305,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 /// Reads bytes rather than chars where it can: ASCII never folds and is
 /// skipped eight bytes at a time, and a three-byte char whose bit in
 /// `may_fold` is clear (most Chinese characters) is kept without decoding
-/// it or calling [`fold_char`].
+/// it or calling [`fold_char`]; runs of them are read four chars at a time.
 #[inline]
 fn next_fold(text: &str, from: usize, may_fold: &[u64; 1024]) -> Option<(usize, char, Fold)> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -301,12 +325,28 @@ fn next_fold(text: &str, from: usize, may_fold: &[u64; 1024]) -> Option<(usize, 
                 }
                 continue;
             }
-            [b, b1, b2, ref after @ ..] if b & 0xF0 == 0xE0 => {
-                let word = may_fold[usize::from(b & 0x0F) << 6 | usize::from(b1 & 0x3F)];
-                if word >> (b2 & 0x3F) & 1 == 0 {
+            [b, b1, b2, ref after @ ..] if b & 0xF0 == 0xE0 && !bmp_bit(may_fold, b, b1, b2) => {
+                rest = after;
+                // A run of three-byte chars (Chinese text), four at a time.
+                while let [b, b1, b2, c, c1, c2, d, d1, d2, e, e1, e2, ref after @ ..] = *rest {
+                    if b & 0xF0 != 0xE0 || bmp_bit(may_fold, b, b1, b2) {
+                        break;
+                    }
+                    if c & 0xF0 != 0xE0 || bmp_bit(may_fold, c, c1, c2) {
+                        rest = &rest[3..];
+                        break;
+                    }
+                    if d & 0xF0 != 0xE0 || bmp_bit(may_fold, d, d1, d2) {
+                        rest = &rest[6..];
+                        break;
+                    }
+                    if e & 0xF0 != 0xE0 || bmp_bit(may_fold, e, e1, e2) {
+                        rest = &rest[9..];
+                        break;
+                    }
                     rest = after;
-                    continue;
                 }
+                continue;
             }
             _ => {}
         }
@@ -508,6 +548,45 @@ mod tests {
             "abcdefg鋼abcdefgh鋼abcdefghi",
         ] {
             agrees_with_plain(text);
+        }
+    }
+
+    /// The bitmap holds exactly the three-byte chars that fold.
+    #[test]
+    fn may_fold_bitmap_is_exact() {
+        for cp in 0x800..0x10000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(
+                bmp_bit(&MAY_FOLD_BMP, b[0], b[1], b[2]),
+                fold_char(c) != Fold::Keep,
+                "{c:?}"
+            );
+        }
+    }
+
+    /// Runs of Chinese characters (read two at a time) of every length,
+    /// with a char that folds, one that stays (。), a four-byte char or
+    /// ASCII at every place, and the end anywhere.
+    #[test]
+    fn runs_of_three_byte_chars_agree() {
+        for n in 0..14 {
+            for k in 0..=n {
+                for odd in ["鋼", "，", "。", "\u{2F800}", "a", "é", "\u{3000}"] {
+                    for tail in ["", "x", "钢"] {
+                        let mut t = String::new();
+                        for j in 0..n {
+                            t.push_str(if j == k { odd } else { "钢" });
+                        }
+                        t.push_str(tail);
+                        agrees_with_plain(&t);
+                        agrees_with_plain(&format!("a{t}"));
+                    }
+                }
+            }
         }
     }
 
