@@ -16,7 +16,15 @@ use once_cell::sync::Lazy;
 use crate::matcher::Hit;
 use crate::span::Span;
 
-const CJK_NUMERALS: &str = "一二三四五六七八九十";
+/// True for the Chinese numerals 一 to 十 (as a match, not a search of a
+/// string of them).
+#[inline]
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 /// Length in bytes of the bullet or task-line marker at the start of `text`
 /// (`- `, `• `, `1. `, `(a)`, `(一)`, `一、`, `一是`), including spaces.
@@ -33,6 +41,18 @@ pub fn marker_len(text: &str) -> usize {
     ) {
         return lead;
     }
+    // A line starting with 0xE4 or 0xE5 has a marker only if it starts with
+    // a numeral: most Chinese lines are passed over after one char.
+    if matches!(b[0], 0xE4 | 0xE5) && !trimmed.starts_with(is_cjk_numeral) {
+        return lead;
+    }
+    lead + marker_at(trimmed)
+}
+
+/// Length in bytes of the marker at the start of the trimmed line `trimmed`
+/// with the spaces after it ([`marker_len`] without its quick rejections).
+fn marker_at(trimmed: &str) -> usize {
+    let b = trimmed.as_bytes();
     let mut n = 0;
     // Dashes, stars and bullets.
     for p in ["- ", "* ", "• ", "· ", "> ", "--", "-"] {
@@ -67,7 +87,7 @@ pub fn marker_len(text: &str) -> usize {
                 && inner.chars().count() <= 4
                 && inner
                     .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || CJK_NUMERALS.contains(c))
+                    .all(|c| c.is_ascii_alphanumeric() || is_cjk_numeral(c))
             {
                 n = close + 1;
             }
@@ -77,7 +97,7 @@ pub fn marker_len(text: &str) -> usize {
         // 一、 二是 十二是
         let numerals: usize = trimmed
             .chars()
-            .take_while(|c| CJK_NUMERALS.contains(*c))
+            .take_while(|&c| is_cjk_numeral(c))
             .map(char::len_utf8)
             .sum();
         if numerals > 0 && numerals <= 6 {
@@ -90,10 +110,10 @@ pub fn marker_len(text: &str) -> usize {
         }
     }
     if n == 0 {
-        return lead;
+        return 0;
     }
     let after = &trimmed[n..];
-    lead + n + (after.len() - after.trim_start().len())
+    n + (after.len() - after.trim_start().len())
 }
 
 /// Adverbs and connectives that may stand between the start of a task line
@@ -436,6 +456,8 @@ mod tests {
         }
     }
 
+    const CJK_NUMERALS: &str = "一二三四五六七八九十";
+
     #[test]
     fn markers() {
         assert_eq!(
@@ -462,6 +484,39 @@ mod tests {
         for numeral in CJK_NUMERALS.chars() {
             let line = format!("{numeral}、稀土");
             assert_eq!(marker_len(&line), numeral.len_utf8() + '、'.len_utf8());
+        }
+    }
+
+    #[test]
+    fn marker_len_quick_rejections_agree_with_marker_at() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_cjk_numeral(c), CJK_NUMERALS.contains(c), "{c:?}");
+        }
+        let mut lines = vec![String::new(), " ".to_string()];
+        let starts = (0x20..0x250)
+            .chain(0x2000..0x2100)
+            .chain(0x3000..0x3010)
+            .chain(0x4000..0x6000)
+            .filter_map(char::from_u32);
+        for c in starts {
+            for rest in [
+                "",
+                "、稀土",
+                "是加快",
+                "二是",
+                ". x",
+                ") x",
+                "一)x",
+                " 稀土",
+            ] {
+                lines.push(format!("{c}{rest}"));
+                lines.push(format!("  {c}{rest}"));
+            }
+        }
+        for line in &lines {
+            let trimmed = line.trim_start();
+            let lead = line.len() - trimmed.len();
+            assert_eq!(marker_len(line), lead + marker_at(trimmed), "{line:?}");
         }
     }
 }
