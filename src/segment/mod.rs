@@ -191,6 +191,14 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(s) = text.get(start..end) else {
         return (start, start);
     };
+    // Most segments start and end on a char that its bytes show is not
+    // whitespace; the others are decoded.
+    let b = s.as_bytes();
+    if let Some(last) = b.iter().rposition(|&x| x & 0xC0 != 0x80) {
+        if solid_at(b, 0) == Some(true) && solid_at(b, last) == Some(true) {
+            return (start, end);
+        }
+    }
     let solid = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
     if solid(s.chars().next()) && solid(s.chars().next_back()) {
         return (start, end);
@@ -198,6 +206,20 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let body = s.trim_start();
     let lead = s.len() - body.len();
     (start + lead, start + lead + body.trim_end().len())
+}
+
+/// Whether the char starting at byte `i` of the valid UTF-8 `b` is not
+/// whitespace, when its bytes tell at a glance: ASCII, and chars whose lead
+/// byte no whitespace char has (every one beyond ASCII starts with 0xC2,
+/// 0xE1, 0xE2 or, U+3000 alone, 0xE3 0x80 0x80). `None` for the others.
+#[inline]
+fn solid_at(b: &[u8], i: usize) -> Option<bool> {
+    match b[i] {
+        x if x < 0x80 => Some(!is_ascii_ws(x)),
+        0xC2 | 0xE1 | 0xE2 => None,
+        0xE3 => Some(b.get(i + 1..i + 3) != Some(&[0x80, 0x80])),
+        _ => Some(true),
+    }
 }
 
 /// True for the ASCII whitespace of `char::is_whitespace` (which, unlike
@@ -362,16 +384,14 @@ fn is_heading(seg: &str) -> bool {
     {
         return false;
     }
-    let mut chars = 0;
-    let mut chinese = false;
-    for c in seg.chars() {
-        chars += 1;
-        chinese |= zh::is_cjk(c);
-        if chars > HEADING_MAX_EN {
-            return false;
-        }
+    // Chars counted by their first bytes (a char has at most four bytes, so
+    // a longer text has too many); a text of more chars than a Chinese
+    // heading may have is then looked at for Chinese.
+    if seg.len() > 4 * HEADING_MAX_EN {
+        return false;
     }
-    if chinese && chars > HEADING_MAX_ZH {
+    let chars = seg.bytes().filter(|&b| b & 0xC0 != 0x80).count();
+    if chars > HEADING_MAX_EN || (chars > HEADING_MAX_ZH && seg.chars().any(zh::is_cjk)) {
         return false;
     }
     let last = seg

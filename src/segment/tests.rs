@@ -568,7 +568,10 @@ fn data_cases() {
 /// The fast paths of the scanner agree with the plain definitions they
 /// replace.
 mod fast_paths {
-    use super::super::{line_end, may_break, plain_stops, skip_ws, trim, STEP};
+    use super::super::{
+        is_heading, line_end, may_break, plain_stops, skip_ws, solid_at, trim, zh, HEADING_MAX_EN,
+        HEADING_MAX_ZH, STEP,
+    };
     use proptest::prelude::*;
 
     /// `line_end` as a plain byte loop.
@@ -646,6 +649,50 @@ mod fast_paths {
                     skip_ws_plain(text, i, end),
                     "{text:?} from {i} to {end}"
                 );
+            }
+        }
+    }
+
+    /// `is_heading` counting every char.
+    fn is_heading_plain(seg: &str) -> bool {
+        let chars = seg.chars().count();
+        let chinese = seg.chars().any(zh::is_cjk);
+        if chars > HEADING_MAX_EN || (chinese && chars > HEADING_MAX_ZH) {
+            return false;
+        }
+        let last = seg
+            .trim_end_matches(|c: char| c == '"' || c == '\'' || zh::is_closer(c) || c == '》')
+            .chars()
+            .next_back();
+        !matches!(last, Some('.' | '!' | '。' | '…'))
+    }
+
+    #[test]
+    fn is_heading_agrees_with_counting_every_char() {
+        let units = ["a", "稀", " ", "😀", "é", "\u{3000}", "。", "》", "\"", "."];
+        for (i, a) in units.iter().enumerate() {
+            for b in &units[i..] {
+                for n in 0..=4 * HEADING_MAX_EN + 2 {
+                    let mut seg = a.repeat(n / 2);
+                    seg.push_str(&b.repeat(n - n / 2));
+                    for s in [seg.clone(), format!("{seg}。"), format!("稀{seg}")] {
+                        assert_eq!(is_heading(&s), is_heading_plain(&s), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn solid_at_agrees_with_is_whitespace() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            if let Some(solid) = solid_at(s.as_bytes(), 0) {
+                assert_eq!(solid, !c.is_whitespace(), "{c:?}");
+            }
+            for text in [c.to_string(), format!("x{c}"), s, format!("{c}{c}")] {
+                let end = text.len();
+                assert_eq!(trim(&text, 0, end), trim_plain(&text, 0, end), "{text:?}");
             }
         }
     }
@@ -761,7 +808,7 @@ mod fast_paths {
         }
 
         #[test]
-        fn trim_agrees(text in "[a \t\u{b}\u{a0}\u{3000}\u{2028}稀。]{0,12}") {
+        fn trim_agrees(text in "[a \t\u{b}\u{a0}\u{3000}\u{3001}\u{2028}\u{2026}\u{1680}\u{85}é稀。]{0,12}") {
             all_trims(&text);
         }
 
