@@ -144,46 +144,49 @@ pub fn split(text: &str) -> Vec<Segment> {
 fn line_end(text: &str, pos: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut i = pos;
-    loop {
-        // Skip whole 8-byte blocks that hold no byte a line break starts
-        // with, then look at the next block byte by byte.
-        while let Some(block) = bytes.get(i..i + 8) {
-            if may_break(u64::from_le_bytes(block.try_into().unwrap_or([0; 8]))) {
-                break;
-            }
-            i += 8;
+    // Skip whole chunks that start no line break (each read with the two
+    // bytes after it), then look byte by byte from the chunk that does.
+    while let Some(window) = bytes.get(i..i + BREAK_LANES + 2) {
+        if starts_break(window) {
+            break;
         }
-        let stop = (i + 8).min(bytes.len());
-        while i < stop {
-            match bytes[i] {
-                b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
-                0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
-                0xE2 if bytes.get(i + 1) == Some(&0x80)
-                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-                {
-                    return (i, i + 3)
-                }
-                _ => i += 1,
+        i += BREAK_LANES;
+    }
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                return (i, i + 3)
             }
-        }
-        if i >= bytes.len() {
-            return (bytes.len(), bytes.len());
+            _ => i += 1,
         }
     }
+    (bytes.len(), bytes.len())
 }
 
-/// True when one of the eight bytes of `block` may start a line break: a
-/// byte below 0x0E (`\n`, `\r`, vertical tab, form feed, and some that are
-/// not breaks), 0xC2 (NEL) or 0xE2 (U+2028, U+2029). Never false when one
-/// does.
-#[inline]
-fn may_break(block: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Some byte is below `n` (n <= 0x80): the classic "hasless" test.
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
-    // 0xC2 and 0xE2 differ in bit 5 only.
-    below(block, 0x0E) || below((block | (ONES * 0x20)) ^ (ONES * 0xE2), 1)
+/// Bytes [`starts_break`] looks at at once: one vector register.
+const BREAK_LANES: usize = 16;
+
+/// True when a line break starts at one of the first [`BREAK_LANES`] bytes
+/// of `window` (which holds two more, for the rest of NEL, U+2028 and
+/// U+2029). Exact, and every lane is read alike, so the compiler tests the
+/// whole chunk with a few vector instructions.
+#[inline(always)]
+fn starts_break(window: &[u8]) -> bool {
+    let x = &window[..BREAK_LANES];
+    let y = &window[1..=BREAK_LANES];
+    let z = &window[2..BREAK_LANES + 2];
+    let mut any = 0u8;
+    for k in 0..BREAK_LANES {
+        let control = x[k].wrapping_sub(b'\n') < 4; // \n, vertical tab, form feed, \r
+        let nel = (x[k] == 0xC2) & (y[k] == 0x85);
+        let separator = (x[k] == 0xE2) & (y[k] == 0x80) & ((z[k] | 1) == 0xA9);
+        any |= u8::from(control | nel | separator);
+    }
+    any != 0
 }
 
 /// `start..end` without leading and trailing whitespace.

@@ -569,8 +569,8 @@ fn data_cases() {
 /// replace.
 mod fast_paths {
     use super::super::{
-        is_heading, line_end, may_break, plain_stops, skip_ws, solid_at, trim, zh, HEADING_MAX_EN,
-        HEADING_MAX_ZH, STEP,
+        is_heading, line_end, plain_stops, skip_ws, solid_at, starts_break, trim, zh, BREAK_LANES,
+        HEADING_MAX_EN, HEADING_MAX_ZH, STEP,
     };
     use proptest::prelude::*;
 
@@ -722,22 +722,43 @@ mod fast_paths {
     }
 
     #[test]
-    fn may_break_misses_no_break_byte() {
-        for b in [b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2] {
-            for at in 0..8 {
-                for fill in [
-                    b'a', 0x00, 0x0D, 0x0E, 0x7F, 0x80, 0xC1, 0xC3, 0xE1, 0xE3, 0xFF,
-                ] {
-                    let mut block = [fill; 8];
-                    block[at] = b;
-                    assert!(may_break(u64::from_le_bytes(block)), "{block:?}");
+    fn starts_break_agrees_with_line_end_plain() {
+        // Every byte at every lane, and every break at every lane (the
+        // last ones running into the two bytes past the chunk), amid fill.
+        let breaks: [&[u8]; 8] = [
+            b"\n",
+            b"\r",
+            &[0x0B],
+            &[0x0C],
+            &[0xC2, 0x85],
+            &[0xE2, 0x80, 0xA8],
+            &[0xE2, 0x80, 0xA9],
+            &[0xE2, 0x80, 0xAA],
+        ];
+        for fill in [b'a', 0x00, 0x09, 0x0E, 0x80, 0xA8, 0xC2, 0xE2] {
+            for at in 0..BREAK_LANES + 2 {
+                let mut pieces: Vec<Vec<u8>> = breaks.iter().map(|b| b.to_vec()).collect();
+                pieces.extend((0..=255u8).map(|b| vec![b]));
+                pieces.push(vec![0xC2, 0x84]);
+                pieces.push(vec![0xE2, 0x81, 0xA8]);
+                for piece in pieces {
+                    let mut window = vec![fill; BREAK_LANES + 2];
+                    for (k, &b) in piece.iter().enumerate() {
+                        if let Some(w) = window.get_mut(at + k) {
+                            *w = b;
+                        }
+                    }
+                    // The plain rule, on the bytes as they stand.
+                    let expected = (0..BREAK_LANES).any(|i| match window[i] {
+                        b'\n' | b'\r' | 0x0B | 0x0C => true,
+                        0xC2 => window[i + 1] == 0x85,
+                        0xE2 => window[i + 1] == 0x80 && matches!(window[i + 2], 0xA8 | 0xA9),
+                        _ => false,
+                    });
+                    assert_eq!(starts_break(&window), expected, "{window:?}");
                 }
             }
         }
-        assert!(!may_break(u64::from_le_bytes(*b"abcdefgh")));
-        assert!(!may_break(u64::from_le_bytes([
-            0xE4, 0xB8, 0x80, 0xE3, 0x80, 0x82, 0x20, 0x7F
-        ])));
     }
 
     /// The first byte of `block` that stops the plain scan, if any.
@@ -798,7 +819,7 @@ mod fast_paths {
 
     proptest! {
         #[test]
-        fn line_end_agrees(text in "[a-z \n\r\u{b}\u{c}\u{85}\u{a0}\u{2026}\u{2028}\u{2029}\u{2030}稀。]{0,60}") {
+        fn line_end_agrees(text in "[a-z \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{2026}\u{2028}\u{2029}\u{2030}稀。]{0,80}") {
             all_line_ends(&text);
         }
 
