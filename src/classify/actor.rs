@@ -7,8 +7,8 @@
 //! organisation the article is about.
 
 use super::{
-    is_cjk, prefix_in, suffix_in, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon,
-    Sentence, Speaker,
+    is_cjk, suffix_in, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon, Sentence, Speaker,
+    WordSet,
 };
 use crate::lexicon::EntryType;
 use crate::matcher::{EntryId, Hit};
@@ -437,6 +437,8 @@ const ZH_CLAUSE_LEAD: &[&str] = &[
     "上述",
     "此次",
 ];
+/// [`ZH_CLAUSE_LEAD`] with the byte pairs its words start with.
+static ZH_CLAUSE_LEAD_SET: WordSet = WordSet::new(ZH_CLAUSE_LEAD);
 
 const EN_PREPOSITIONS: &[&str] = &[
     "of", "with", "for", "to", "from", "in", "by", "against", "on", "at", "into", "between",
@@ -449,7 +451,7 @@ const EN_PREPOSITIONS: &[&str] = &[
 fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
     let mut rest = text[from..to].trim_matches([' ', ',', ':', '"', '\'']);
     'outer: loop {
-        if let Some(w) = prefix_in(rest, ZH_CLAUSE_LEAD) {
+        if let Some(w) = ZH_CLAUSE_LEAD_SET.prefix_in(rest) {
             rest = rest[w.len()..].trim_start_matches([' ', ',']);
             continue 'outer;
         }
@@ -613,6 +615,32 @@ pub fn find(
                 }
             }
             state.fallback(s.index)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::prefix_in;
+    use super::*;
+
+    #[test]
+    fn clause_lead_set_agrees_with_its_list() {
+        let mut texts = vec![String::new(), "据悉,公司将".to_string()];
+        for w in ZH_CLAUSE_LEAD {
+            texts.push(format!("{w}公司"));
+            let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+            texts.push(format!("{}公司", &w[..cut]));
+        }
+        for t in &texts {
+            for (i, _) in t.char_indices() {
+                let text = &t[i..];
+                assert_eq!(
+                    ZH_CLAUSE_LEAD_SET.prefix_in(text),
+                    prefix_in(text, ZH_CLAUSE_LEAD),
+                    "{text:?}"
+                );
+            }
         }
     }
 }

@@ -289,13 +289,86 @@ pub(crate) fn prefix_in<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
     })
 }
 
-/// True when `text` contains one of `words` (none of them empty): for short
-/// texts, where setting up a substring search per word costs more than
-/// trying every word at every char.
+/// True when `text` contains one of `words` (none of them empty), trying
+/// every word at every char: the plain definition [`WordSet::contains_any`]
+/// is tested against.
+#[cfg(test)]
 pub(crate) fn contains_any(text: &str, words: &[&str]) -> bool {
     (0..text.len())
         .filter(|&i| text.is_char_boundary(i))
         .any(|i| prefix_in(&text[i..], words).is_some())
+}
+
+/// A word list with a table of the pairs of bytes its words start with:
+/// [`WordSet::prefix_in`] answers as [`prefix_in`] on the list, and
+/// [`WordSet::contains_any`] whether one of the words occurs in a text (for
+/// short texts, where setting up a substring search per word costs more
+/// than trying words at every char); both set most texts and positions
+/// aside on their first two bytes without trying any word (most Chinese
+/// chars share a first byte with some word; few share two).
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    /// Bit `256 * a + b` set when a word starts with the bytes `a`, `b` (for
+    /// a word of one byte `a`, every `b`).
+    pairs: [u64; 1024],
+}
+
+impl WordSet {
+    /// The table of `words` (none of them empty), built at compile time.
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut pairs = [0u64; 1024];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            assert!(!w.is_empty(), "a WordSet word is empty");
+            let (mut b, end) = if w.len() == 1 {
+                (0, 256)
+            } else {
+                (w[1] as usize, w[1] as usize + 1)
+            };
+            while b < end {
+                let key = ((w[0] as usize) << 8) | b;
+                pairs[key / 64] |= 1 << (key % 64);
+                b += 1;
+            }
+            k += 1;
+        }
+        WordSet { words, pairs }
+    }
+
+    /// False when no word can start at the start of `b` (non-empty).
+    #[inline]
+    fn may_start(&self, b: &[u8]) -> bool {
+        match b {
+            [x, y, ..] => {
+                let key = (usize::from(*x) << 8) | usize::from(*y);
+                self.pairs[key / 64] & (1 << (key % 64)) != 0
+            }
+            // One byte: the words decide.
+            _ => true,
+        }
+    }
+
+    /// [`prefix_in`] of the list.
+    #[inline]
+    pub fn prefix_in(&self, text: &str) -> Option<&'static str> {
+        if text.is_empty() || !self.may_start(text.as_bytes()) {
+            return None;
+        }
+        prefix_in(text, self.words)
+    }
+
+    /// True when `text` contains one of the words: they are tried only at
+    /// the chars whose first two bytes one of them starts with.
+    pub fn contains_any(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        // A char starts at every byte but continuation bytes.
+        (0..b.len()).any(|i| {
+            b[i] & 0xC0 != 0x80
+                && self.may_start(&b[i..])
+                && prefix_in(&text[i..], self.words).is_some()
+        })
+    }
 }
 
 /// The first of `words` that `text` ends with (see [`prefix_in`]).
@@ -1184,6 +1257,58 @@ mod tests {
                     .find(|w| text.strip_suffix(w).is_some());
                 assert_eq!(prefix_in(text, list), pre, "{text:?}");
                 assert_eq!(suffix_in(text, list), suf, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_set_agrees_with_the_plain_list() {
+        static LISTS: [&[&str]; 4] = [
+            &["为", "成", "下来", "出来"],
+            &["a", "ab", "将", "超过", "超"],
+            &["继续上涨", "继续", "x"],
+            &["é", "\u{e9}x", "中"],
+        ];
+        static SETS: [WordSet; 4] = [
+            WordSet::new(LISTS[0]),
+            WordSet::new(LISTS[1]),
+            WordSet::new(LISTS[2]),
+            WordSet::new(LISTS[3]),
+        ];
+        let base = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "中",
+            "中国",
+            "为了",
+            "成为",
+            "下",
+            "下来",
+            "将来",
+            "超过了",
+            "超",
+            "继续上",
+            "继续上涨",
+            "éx",
+            "x",
+            "价格将继续上涨出来",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for a in base {
+            for b in base {
+                texts.push(format!("{a}{b}"));
+            }
+        }
+        for (list, set) in LISTS.iter().zip(&SETS) {
+            for t in &texts {
+                for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                    let text = &t[i..];
+                    assert_eq!(set.prefix_in(text), prefix_in(text, list), "{text:?}");
+                    assert_eq!(set.contains_any(text), contains_any(text, list), "{text:?}");
+                }
             }
         }
     }

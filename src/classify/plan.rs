@@ -7,8 +7,7 @@
 //! what an open-subject "will" / 将 means.
 
 use super::{
-    contains_any, prefix_in, rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence,
-    Signal, Signals,
+    rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence, Signal, Signals, WordSet,
 };
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
@@ -154,6 +153,8 @@ const LEAD_WORDS: &[&str] = &[
     "当前",
     "目前",
 ];
+/// [`LEAD_WORDS`] with the byte pairs its words start with.
+static LEAD_WORD_SET: WordSet = WordSet::new(LEAD_WORDS);
 
 /// True when `hit` opens the sentence body (after a marker and at most a
 /// few lead words or a short adverbial ending in a comma).
@@ -175,7 +176,7 @@ pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     // Only lead words.
     let mut rest = gap.trim_start_matches([',', ' ', ':']);
     'outer: while !rest.is_empty() {
-        if let Some(w) = prefix_in(rest, LEAD_WORDS) {
+        if let Some(w) = LEAD_WORD_SET.prefix_in(rest) {
             rest = rest[w.len()..].trim_start_matches([',', ' ']);
             continue 'outer;
         }
@@ -191,6 +192,8 @@ const NOUN_AFTER: &str = "的产指内外经中之书单表数量性和与及等
 const NOUN_BEFORE: &str = "的照据个项这此该一产性度展作划和与及本原新家";
 /// Words shortly before that make it the object of "according to" (按照国家计划生产).
 const ACCORDING_TO: &[&str] = &["按照", "根据", "依照", "依据", "按"];
+/// [`ACCORDING_TO`] with the byte pairs its words start with.
+static ACCORDING_TO_SET: WordSet = WordSet::new(ACCORDING_TO);
 
 /// True when a Chinese word that can be a noun or a verb (计划, 目标, 预期)
 /// reads as a noun at `span`: it ends the phrase, or a determiner or a noun
@@ -212,7 +215,7 @@ pub fn reads_as_noun(text: &str, span: Span) -> bool {
         .nth(7)
         .map_or(0, |(i, _)| i);
     let window = &text[from..span.start];
-    contains_any(window, ACCORDING_TO) && !window.contains([',', '。'])
+    ACCORDING_TO_SET.contains_any(window) && !window.contains([',', '。'])
 }
 
 /// English verbs after "will" that describe a state or change of things
@@ -245,6 +248,8 @@ static OPINION_SCAN: Lazy<AhoCorasick> = Lazy::new(|| {
 const DISPOSAL: &[&str] = &[
     "为", "成", "到", "至", "入", "给", "进", "下来", "出来", "起来", "掉",
 ];
+/// [`DISPOSAL`] with the byte pairs its words start with.
+static DISPOSAL_SET: WordSet = WordSet::new(DISPOSAL);
 
 /// Verbs ending in 得 that are not a verb + degree complement (将获得 is
 /// "will obtain", 将价格炒得过高 a disposal).
@@ -287,10 +292,10 @@ fn jiang_is_disposal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &Hi
     let clause = &clause[..clause
         .find([',', '。', ';', ':', '!', '?'])
         .unwrap_or(clause.len())];
-    if prefix_in(clause, ZH_CHANGE).is_some() {
+    if ZH_CHANGE_SET.prefix_in(clause).is_some() {
         return false;
     }
-    contains_any(clause, DISPOSAL) || degree_complement(clause)
+    DISPOSAL_SET.contains_any(clause) || degree_complement(clause)
 }
 
 /// Chinese verbs after 将/要/会 that describe a change or state of things
@@ -347,13 +352,15 @@ const ZH_CHANGE: &[&str] = &[
     "冲击",
     "对",
 ];
+/// [`ZH_CHANGE`] with the byte pairs its words start with.
+static ZH_CHANGE_SET: WordSet = WordSet::new(ZH_CHANGE);
 
 /// True when the word after `hit` is a verb of state or change (English
 /// `CHANGE_VERBS`, Chinese `ZH_CHANGE`), not "have to".
 pub fn state_verb_follows(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     let after = doc.text[hit.span.end..s.span.end].trim_start();
     if s.lang == super::Lang::Zh {
-        return prefix_in(after, ZH_CHANGE).is_some();
+        return ZH_CHANGE_SET.prefix_in(after).is_some();
     }
     let mut words = after
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -380,7 +387,7 @@ pub fn unknown_subject(
         // What follows 将/要 decides: a change of things (将超过, 将继续上涨) is
         // a forecast, anything else the plan of an actor left unsaid.
         let after = &doc.text[hit.span.end..s.span.end];
-        let change = prefix_in(after, ZH_CHANGE).is_some();
+        let change = ZH_CHANGE_SET.prefix_in(after).is_some();
         // After 认为/预测 (someone's view), an open subject is not an actor's
         // intent but a prediction.
         let from = super::actor::floor_char(
@@ -432,6 +439,7 @@ pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Sig
 
 #[cfg(test)]
 mod tests {
+    use super::super::{contains_any, prefix_in};
     use super::*;
 
     #[test]
@@ -457,6 +465,48 @@ mod tests {
     }
 
     const CJK_NUMERALS: &str = "一二三四五六七八九十";
+
+    #[test]
+    fn word_sets_agree_with_their_lists() {
+        let sets = [
+            &LEAD_WORD_SET,
+            &ACCORDING_TO_SET,
+            &DISPOSAL_SET,
+            &ZH_CHANGE_SET,
+        ];
+        let mut texts: Vec<String> = [
+            "",
+            "将价格降下来",
+            "产量将超过万吨,价格将继续上涨。",
+            "按计划",
+            "a b",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for set in sets {
+            for w in set.words {
+                texts.push(w.to_string());
+                texts.push(format!("{w}稀土"));
+                texts.push(format!("稀土{w}"));
+                let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+                texts.push(format!("{}价格", &w[..cut]));
+            }
+        }
+        for set in sets {
+            for t in &texts {
+                for (i, _) in t.char_indices() {
+                    let text = &t[i..];
+                    assert_eq!(set.prefix_in(text), prefix_in(text, set.words), "{text:?}");
+                    assert_eq!(
+                        set.contains_any(text),
+                        contains_any(text, set.words),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn markers() {
