@@ -300,7 +300,8 @@ pub(crate) fn contains_any(text: &str, words: &[&str]) -> bool {
 }
 
 /// A word list with a table of the pairs of bytes its words start with:
-/// [`WordSet::prefix_in`] answers as [`prefix_in`] on the list, and
+/// [`WordSet::prefix_in`] and [`WordSet::suffix_in`] answer as [`prefix_in`]
+/// and [`suffix_in`] on the list, and
 /// [`WordSet::contains_any`] whether one of the words occurs in a text (for
 /// short texts, where setting up a substring search per word costs more
 /// than trying words at every char); both set most texts and positions
@@ -311,29 +312,37 @@ pub(crate) struct WordSet {
     /// Bit `256 * a + b` set when a word starts with the bytes `a`, `b` (for
     /// a word of one byte `a`, every `b`).
     pairs: [u64; 1024],
+    /// Bit `256 * a + b` set when a word ends with the bytes `a`, `b` (for a
+    /// word of one byte `b`, every `a`).
+    ends: [u64; 1024],
 }
 
 impl WordSet {
     /// The table of `words` (none of them empty), built at compile time.
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         let mut pairs = [0u64; 1024];
+        let mut ends = [0u64; 1024];
         let mut k = 0;
         while k < words.len() {
             let w = words[k].as_bytes();
             assert!(!w.is_empty(), "a WordSet word is empty");
-            let (mut b, end) = if w.len() == 1 {
-                (0, 256)
-            } else {
-                (w[1] as usize, w[1] as usize + 1)
-            };
-            while b < end {
-                let key = ((w[0] as usize) << 8) | b;
-                pairs[key / 64] |= 1 << (key % 64);
+            let n = w.len();
+            let mut b = 0;
+            while b < 256 {
+                // A word of one byte fits any byte after or before it.
+                if n == 1 || b == w[1] as usize {
+                    let key = ((w[0] as usize) << 8) | b;
+                    pairs[key / 64] |= 1 << (key % 64);
+                }
+                if n == 1 || b == w[n - 2] as usize {
+                    let key = (b << 8) | w[n - 1] as usize;
+                    ends[key / 64] |= 1 << (key % 64);
+                }
                 b += 1;
             }
             k += 1;
         }
-        WordSet { words, pairs }
+        WordSet { words, pairs, ends }
     }
 
     /// False when no word can start at the start of `b` (non-empty).
@@ -347,6 +356,18 @@ impl WordSet {
             // One byte: the words decide.
             _ => true,
         }
+    }
+
+    /// [`suffix_in`] of the list.
+    #[inline]
+    pub fn suffix_in(&self, text: &str) -> Option<&'static str> {
+        if let [.., x, y] = text.as_bytes() {
+            let key = (usize::from(*x) << 8) | usize::from(*y);
+            if self.ends[key / 64] & (1 << (key % 64)) == 0 {
+                return None;
+            }
+        }
+        suffix_in(text, self.words)
     }
 
     /// [`prefix_in`] of the list.
@@ -1307,6 +1328,9 @@ mod tests {
                 for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
                     let text = &t[i..];
                     assert_eq!(set.prefix_in(text), prefix_in(text, list), "{text:?}");
+                    assert_eq!(set.suffix_in(text), suffix_in(text, list), "{text:?}");
+                    let head = &t[..i];
+                    assert_eq!(set.suffix_in(head), suffix_in(head, list), "{head:?}");
                     assert_eq!(set.contains_any(text), contains_any(text, list), "{text:?}");
                 }
             }
