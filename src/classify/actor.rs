@@ -474,7 +474,9 @@ fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
 /// Separators that open a clause.
 fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Vec<usize> {
     let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
-    let mut starts = vec![from];
+    // Room for the clauses of most windows: one allocation, no regrowth.
+    let mut starts = Vec::with_capacity(16);
+    starts.push(from);
     // The separators are ASCII: bytes, which never stand inside a longer
     // char, are read instead of decoded chars.
     let bytes = doc.text.as_bytes();
