@@ -151,7 +151,12 @@ impl Lang {
             return (Lang::En, 0);
         }
         let (head, rest) = s.as_bytes().split_at(body);
-        let (head_cjk, head_latin) = script_counts(head);
+        // Most sentences have no marker: no head to count.
+        let (head_cjk, head_latin) = if head.is_empty() {
+            (0, 0)
+        } else {
+            script_counts(head)
+        };
         let (body_cjk, body_latin) = script_counts(rest);
         let (cjk, latin) = (head_cjk + body_cjk, head_latin + body_latin);
         // A Chinese character carries about as much as a short word.
