@@ -7,8 +7,7 @@
 //! organisation the article is about.
 
 use super::{
-    is_cjk, prefix_in, suffix_in, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon,
-    Sentence, Speaker,
+    is_cjk, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon, Sentence, Speaker, WordSet,
 };
 use crate::lexicon::EntryType;
 use crate::matcher::{EntryId, Hit};
@@ -271,6 +270,8 @@ const ZH_SKIP: &[&str] = &[
     "积极",
     "继续",
 ];
+/// [`ZH_SKIP`] with the byte pairs its words end with.
+static ZH_SKIP_SET: WordSet = WordSet::new(ZH_SKIP);
 
 /// How far back (bytes) subjects and clauses are looked for before a cue.
 const WINDOW: usize = 240;
@@ -311,7 +312,7 @@ pub fn subject_of(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, cue: &Hit) 
         };
         let mut stripped = None;
         if s.lang == Lang::Zh {
-            if let Some(w) = suffix_in(before, ZH_SKIP) {
+            if let Some(w) = ZH_SKIP_SET.suffix_in(before) {
                 stripped = Some(&before[..before.len() - w.len()]);
             }
         } else {
@@ -437,6 +438,8 @@ const ZH_CLAUSE_LEAD: &[&str] = &[
     "上述",
     "此次",
 ];
+/// [`ZH_CLAUSE_LEAD`] with the byte pairs its words start with.
+static ZH_CLAUSE_LEAD_SET: WordSet = WordSet::new(ZH_CLAUSE_LEAD);
 
 const EN_PREPOSITIONS: &[&str] = &[
     "of", "with", "for", "to", "from", "in", "by", "against", "on", "at", "into", "between",
@@ -449,7 +452,7 @@ const EN_PREPOSITIONS: &[&str] = &[
 fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
     let mut rest = text[from..to].trim_matches([' ', ',', ':', '"', '\'']);
     'outer: loop {
-        if let Some(w) = prefix_in(rest, ZH_CLAUSE_LEAD) {
+        if let Some(w) = ZH_CLAUSE_LEAD_SET.prefix_in(rest) {
             rest = rest[w.len()..].trim_start_matches([' ', ',']);
             continue 'outer;
         }
@@ -471,7 +474,9 @@ fn zh_clause_lead(text: &str, from: usize, to: usize) -> bool {
 /// Separators that open a clause.
 fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Vec<usize> {
     let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
-    let mut starts = vec![from];
+    // Room for the clauses of most windows: one allocation, no regrowth.
+    let mut starts = Vec::with_capacity(16);
+    starts.push(from);
     // The separators are ASCII: bytes, which never stand inside a longer
     // char, are read instead of decoded chars.
     let bytes = doc.text.as_bytes();
@@ -613,6 +618,44 @@ pub fn find(
                 }
             }
             state.fallback(s.index)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{prefix_in, suffix_in};
+    use super::*;
+
+    #[test]
+    fn word_sets_agree_with_their_lists() {
+        let mut texts = vec![String::new(), "据悉,公司将".to_string()];
+        for w in ZH_CLAUSE_LEAD {
+            texts.push(format!("{w}公司"));
+            let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+            texts.push(format!("{}公司", &w[..cut]));
+        }
+        for w in ZH_SKIP {
+            texts.push(format!("公司{w}"));
+            let cut = w.char_indices().nth(1).map_or(w.len(), |(i, _)| i);
+            texts.push(format!("公司{}", &w[cut..]));
+        }
+        for t in &texts {
+            for (i, _) in t.char_indices() {
+                let head = &t[..i];
+                assert_eq!(
+                    ZH_SKIP_SET.suffix_in(head),
+                    suffix_in(head, ZH_SKIP),
+                    "{head:?}"
+                );
+                assert_eq!(ZH_SKIP_SET.suffix_in(t), suffix_in(t, ZH_SKIP), "{t:?}");
+                let text = &t[i..];
+                assert_eq!(
+                    ZH_CLAUSE_LEAD_SET.prefix_in(text),
+                    prefix_in(text, ZH_CLAUSE_LEAD),
+                    "{text:?}"
+                );
+            }
         }
     }
 }

@@ -151,7 +151,12 @@ impl Lang {
             return (Lang::En, 0);
         }
         let (head, rest) = s.as_bytes().split_at(body);
-        let (head_cjk, head_latin) = script_counts(head);
+        // Most sentences have no marker: no head to count.
+        let (head_cjk, head_latin) = if head.is_empty() {
+            (0, 0)
+        } else {
+            script_counts(head)
+        };
         let (body_cjk, body_latin) = script_counts(rest);
         let (cjk, latin) = (head_cjk + body_cjk, head_latin + body_latin);
         // A Chinese character carries about as much as a short word.
@@ -170,51 +175,108 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Bytes counted per block by [`script_counts`]: few enough for byte-wide
-/// counters.
-const BLOCK: usize = 240;
+/// Lead bytes read at once by [`script_counts`]: one vector register.
+const LANES: usize = 16;
+
+/// Chunks of [`LANES`] lead bytes counted into byte-wide lane counters
+/// before they are added up: few enough that no counter overflows (with the
+/// last, padded chunk), and a power of two.
+const CHUNKS: usize = 128;
+
+/// Counts the ideographs and ASCII letters that the lead bytes `x` start
+/// (each with the byte after it, `y`) into the lane counters, and keeps the
+/// highest lead byte of each lane. Every lane is read alike, so the
+/// compiler turns the whole call into a few vector instructions.
+#[inline(always)]
+fn count_lanes(x: &[u8], y: &[u8], lanes: &mut Lanes) {
+    let (x, y) = (&x[..LANES], &y[..LANES]);
+    for k in 0..LANES {
+        let (x, y) = (x[k], y[k]);
+        lanes.latin[k] += u8::from((x | 0x20).wrapping_sub(b'a') < 26);
+        let common = x.wrapping_sub(0xE5) < 5; // U+5000..U+9FFF
+        let e4 = (x == 0xE4) & (y != 0xB7); // U+4000..U+4FFF but U+4DC0..U+4DFF
+        let e3 = (x == 0xE3) & (y >= 0x90); // U+3400..U+3FFF
+        let ef = (x == 0xEF) & (y.wrapping_sub(0xA4) < 8); // U+F900..U+FAFF
+        lanes.cjk[k] += u8::from(common | e4 | e3 | ef);
+        lanes.top[k] = lanes.top[k].max(x); // one vector max, not a compare and an OR
+    }
+}
+
+/// Byte-wide counters of [`script_counts`], one per lane.
+#[derive(Default)]
+struct Lanes {
+    cjk: [u8; LANES],
+    latin: [u8; LANES],
+    top: [u8; LANES],
+}
+
+/// The sum of the bytes of `v`, eight at a time.
+#[inline]
+fn lane_sum(v: &[u8; LANES]) -> usize {
+    const PAIRS: u64 = 0x00FF_00FF_00FF_00FF;
+    let word = |i: usize| u64::from_le_bytes(v[i..i + 8].try_into().unwrap_or([0; 8]));
+    // Four sums of two bytes in each word, then one multiply adds them up
+    // (in the top 16 bits: the sum is at most 16 * 255).
+    let pairs = |x: u64| (x & PAIRS) + ((x >> 8) & PAIRS);
+    let s = pairs(word(0)) + pairs(word(8));
+    (s.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+}
+
+/// True when a byte of `v` is 0xF0 or above (its top four bits set).
+#[inline]
+fn any_four_byte_lead(v: &[u8; LANES]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |i: usize| u64::from_le_bytes(v[i..i + 8].try_into().unwrap_or([0; 8]));
+    let top4 = |x: u64| x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+    top4(word(0)) | top4(word(8)) != 0
+}
 
 /// CJK ideographs ([`is_cjk`]) and ASCII letters in the valid UTF-8 `b`,
-/// counted by blocks of bytes.
+/// counted [`LANES`] bytes at a time.
 ///
 /// No char is decoded: ASCII bytes and lead bytes never occur inside another
 /// char, and below U+10000 the ideograph ranges start and end on multiples
 /// of 64 code points, so a lead byte and the byte after it decide. Every
-/// byte is read alike, which lets the compiler count a block with vector
-/// instructions; chars of four bytes are decoded (rarely) one by one.
+/// byte is read alike, which lets the compiler count a chunk with vector
+/// instructions; the last chunk is read from a copy padded with zero bytes
+/// (which count as nothing), so no byte is read one by one. Chars of four
+/// bytes are decoded (rarely) one by one.
 fn script_counts(b: &[u8]) -> (usize, usize) {
-    let (mut cjk, mut latin) = (0usize, 0usize);
-    let mut start = 0;
-    while start < b.len() {
-        // Lead bytes, each with the byte after it; a string cannot end on
-        // a lead byte, so the last byte needs no successor.
-        let end = (start + BLOCK).min(b.len() - 1);
-        let (leads, next) = (&b[start..end], &b[start + 1..end + 1]);
-        let (mut c, mut l, mut top) = (0u8, 0u8, 0u8);
-        for (&x, &y) in leads.iter().zip(next) {
-            l += u8::from((x | 0x20).wrapping_sub(b'a') < 26);
-            let common = x.wrapping_sub(0xE5) < 5; // U+5000..U+9FFF
-            let e4 = (x == 0xE4) & (y != 0xB7); // U+4000..U+4FFF but U+4DC0..U+4DFF
-            let e3 = (x == 0xE3) & (y >= 0x90); // U+3400..U+3FFF
-            let ef = (x == 0xEF) & (y.wrapping_sub(0xA4) < 8); // U+F900..U+FAFF
-            c += u8::from(common | e4 | e3 | ef);
-            top = top.max(x); // one vector max, not a compare and an OR
+    let Some(last) = b.len().checked_sub(1) else {
+        return (0, 0);
+    };
+    let (mut cjk, mut latin, mut four) = (0usize, 0usize, false);
+    let mut lanes = Lanes::default();
+    let mut flush = |lanes: &mut Lanes| {
+        cjk += lane_sum(&lanes.cjk);
+        latin += lane_sum(&lanes.latin);
+        four |= any_four_byte_lead(&lanes.top);
+        *lanes = Lanes::default();
+    };
+    // Lead bytes with a byte after them: all but the last byte (a string
+    // cannot end on a lead byte, so the last byte needs no successor), in
+    // whole chunks.
+    let full = last / LANES * LANES;
+    let leads = b[..full].chunks_exact(LANES);
+    let next = b[1..=full].chunks_exact(LANES);
+    for (n, (x, y)) in leads.zip(next).enumerate() {
+        count_lanes(x, y, &mut lanes);
+        if n % CHUNKS == CHUNKS - 1 {
+            flush(&mut lanes);
         }
-        cjk += usize::from(c);
-        latin += usize::from(l);
-        if top >= 0xF0 {
-            for i in (start..end).filter(|&i| b[i] >= 0xF0) {
-                let c = (u32::from(b[i] & 0x07) << 18)
-                    | (u32::from(b[i + 1] & 0x3F) << 12)
-                    | (u32::from(b[i + 2] & 0x3F) << 6)
-                    | u32::from(b[i + 3] & 0x3F);
-                cjk += usize::from((0x20000..=0x2FA1F).contains(&c));
-            }
-        }
-        start = end;
-        if start == b.len() - 1 {
-            latin += usize::from(b[start].is_ascii_alphabetic());
-            break;
+    }
+    // The rest, the last byte included (its successor a zero byte).
+    let mut pad = [0u8; LANES + 1];
+    pad[..b.len() - full].copy_from_slice(&b[full..]);
+    count_lanes(&pad[..LANES], &pad[1..], &mut lanes);
+    flush(&mut lanes);
+    if four {
+        for i in (0..last).filter(|&i| b[i] >= 0xF0) {
+            let c = (u32::from(b[i] & 0x07) << 18)
+                | (u32::from(b[i + 1] & 0x3F) << 12)
+                | (u32::from(b[i + 2] & 0x3F) << 6)
+                | u32::from(b[i + 3] & 0x3F);
+            cjk += usize::from((0x20000..=0x2FA1F).contains(&c));
         }
     }
     (cjk, latin)
@@ -232,13 +294,107 @@ pub(crate) fn prefix_in<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
     })
 }
 
-/// True when `text` contains one of `words` (none of them empty): for short
-/// texts, where setting up a substring search per word costs more than
-/// trying every word at every char.
+/// True when `text` contains one of `words` (none of them empty), trying
+/// every word at every char: the plain definition [`WordSet::contains_any`]
+/// is tested against.
+#[cfg(test)]
 pub(crate) fn contains_any(text: &str, words: &[&str]) -> bool {
     (0..text.len())
         .filter(|&i| text.is_char_boundary(i))
         .any(|i| prefix_in(&text[i..], words).is_some())
+}
+
+/// A word list with a table of the pairs of bytes its words start with:
+/// [`WordSet::prefix_in`] and [`WordSet::suffix_in`] answer as [`prefix_in`]
+/// and [`suffix_in`] on the list, and
+/// [`WordSet::contains_any`] whether one of the words occurs in a text (for
+/// short texts, where setting up a substring search per word costs more
+/// than trying words at every char); both set most texts and positions
+/// aside on their first two bytes without trying any word (most Chinese
+/// chars share a first byte with some word; few share two).
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    /// Bit `256 * a + b` set when a word starts with the bytes `a`, `b` (for
+    /// a word of one byte `a`, every `b`).
+    pairs: [u64; 1024],
+    /// Bit `256 * a + b` set when a word ends with the bytes `a`, `b` (for a
+    /// word of one byte `b`, every `a`).
+    ends: [u64; 1024],
+}
+
+impl WordSet {
+    /// The table of `words` (none of them empty), built at compile time.
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut pairs = [0u64; 1024];
+        let mut ends = [0u64; 1024];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            assert!(!w.is_empty(), "a WordSet word is empty");
+            let n = w.len();
+            let mut b = 0;
+            while b < 256 {
+                // A word of one byte fits any byte after or before it.
+                if n == 1 || b == w[1] as usize {
+                    let key = ((w[0] as usize) << 8) | b;
+                    pairs[key / 64] |= 1 << (key % 64);
+                }
+                if n == 1 || b == w[n - 2] as usize {
+                    let key = (b << 8) | w[n - 1] as usize;
+                    ends[key / 64] |= 1 << (key % 64);
+                }
+                b += 1;
+            }
+            k += 1;
+        }
+        WordSet { words, pairs, ends }
+    }
+
+    /// False when no word can start at the start of `b` (non-empty).
+    #[inline]
+    fn may_start(&self, b: &[u8]) -> bool {
+        match b {
+            [x, y, ..] => {
+                let key = (usize::from(*x) << 8) | usize::from(*y);
+                self.pairs[key / 64] & (1 << (key % 64)) != 0
+            }
+            // One byte: the words decide.
+            _ => true,
+        }
+    }
+
+    /// [`suffix_in`] of the list.
+    #[inline]
+    pub fn suffix_in(&self, text: &str) -> Option<&'static str> {
+        if let [.., x, y] = text.as_bytes() {
+            let key = (usize::from(*x) << 8) | usize::from(*y);
+            if self.ends[key / 64] & (1 << (key % 64)) == 0 {
+                return None;
+            }
+        }
+        suffix_in(text, self.words)
+    }
+
+    /// [`prefix_in`] of the list.
+    #[inline]
+    pub fn prefix_in(&self, text: &str) -> Option<&'static str> {
+        if text.is_empty() || !self.may_start(text.as_bytes()) {
+            return None;
+        }
+        prefix_in(text, self.words)
+    }
+
+    /// True when `text` contains one of the words: they are tried only at
+    /// the chars whose first two bytes one of them starts with.
+    pub fn contains_any(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        // A char starts at every byte but continuation bytes.
+        (0..b.len()).any(|i| {
+            b[i] & 0xC0 != 0x80
+                && self.may_start(&b[i..])
+                && prefix_in(&text[i..], self.words).is_some()
+        })
+    }
 }
 
 /// The first of `words` that `text` ends with (see [`prefix_in`]).
@@ -958,6 +1114,48 @@ mod tests {
     }
 
     #[test]
+    fn lane_sum_and_four_byte_lead_agree_with_plain_folds() {
+        let mut seed = 0x9e37_79b9_u32;
+        for round in 0..2000 {
+            let mut v = [0u8; LANES];
+            for x in &mut v {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                // Every byte value, and runs of the extremes.
+                *x = match round % 3 {
+                    0 => seed as u8,
+                    1 => [0, 0xEF, 0xF0, 0xFF][seed as usize % 4],
+                    _ => 255,
+                };
+            }
+            let sum: usize = v.iter().map(|&x| usize::from(x)).sum();
+            assert_eq!(lane_sum(&v), sum, "{v:?}");
+            assert_eq!(
+                any_four_byte_lead(&v),
+                v.iter().any(|&x| x >= 0xF0),
+                "{v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn script_counts_agree_with_chars_on_long_text() {
+        // Long enough that the lane counters are added up several times
+        // (every CHUNKS chunks), all letters or all ideographs.
+        for unit in ["a", "中", "中a", "Ab。", "\u{4e00}", "\u{20000}x"] {
+            let chunk_bytes = CHUNKS * LANES;
+            let s = unit.repeat(3 * chunk_bytes / unit.len() + 7);
+            assert_eq!(script_counts(s.as_bytes()), reference_counts(&s));
+            for cut in [chunk_bytes - 1, chunk_bytes, chunk_bytes + 1] {
+                let mut t = "x".repeat(cut);
+                t.push_str(&s);
+                assert_eq!(script_counts(t.as_bytes()), reference_counts(&t));
+            }
+        }
+    }
+
+    #[test]
     fn script_counts_agree_with_chars_on_mixed_text() {
         // A fixed pseudo-random mix of ASCII, Latin-1, ideographs and the
         // edges of their ranges, at every length up to a few blocks.
@@ -1085,6 +1283,61 @@ mod tests {
                     .find(|w| text.strip_suffix(w).is_some());
                 assert_eq!(prefix_in(text, list), pre, "{text:?}");
                 assert_eq!(suffix_in(text, list), suf, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_set_agrees_with_the_plain_list() {
+        static LISTS: [&[&str]; 4] = [
+            &["为", "成", "下来", "出来"],
+            &["a", "ab", "将", "超过", "超"],
+            &["继续上涨", "继续", "x"],
+            &["é", "\u{e9}x", "中"],
+        ];
+        static SETS: [WordSet; 4] = [
+            WordSet::new(LISTS[0]),
+            WordSet::new(LISTS[1]),
+            WordSet::new(LISTS[2]),
+            WordSet::new(LISTS[3]),
+        ];
+        let base = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "中",
+            "中国",
+            "为了",
+            "成为",
+            "下",
+            "下来",
+            "将来",
+            "超过了",
+            "超",
+            "继续上",
+            "继续上涨",
+            "éx",
+            "x",
+            "价格将继续上涨出来",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for a in base {
+            for b in base {
+                texts.push(format!("{a}{b}"));
+            }
+        }
+        for (list, set) in LISTS.iter().zip(&SETS) {
+            for t in &texts {
+                for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                    let text = &t[i..];
+                    assert_eq!(set.prefix_in(text), prefix_in(text, list), "{text:?}");
+                    assert_eq!(set.suffix_in(text), suffix_in(text, list), "{text:?}");
+                    let head = &t[..i];
+                    assert_eq!(set.suffix_in(head), suffix_in(head, list), "{head:?}");
+                    assert_eq!(set.contains_any(text), contains_any(text, list), "{text:?}");
+                }
             }
         }
     }

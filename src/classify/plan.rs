@@ -7,8 +7,7 @@
 //! what an open-subject "will" / 将 means.
 
 use super::{
-    contains_any, prefix_in, rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence,
-    Signal, Signals,
+    rule_id, ClaimKind, Doc, Evidence, How, Lexicon, Section, Sentence, Signal, Signals, WordSet,
 };
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
@@ -16,7 +15,15 @@ use once_cell::sync::Lazy;
 use crate::matcher::Hit;
 use crate::span::Span;
 
-const CJK_NUMERALS: &str = "一二三四五六七八九十";
+/// True for the Chinese numerals 一 to 十 (as a match, not a search of a
+/// string of them).
+#[inline]
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 /// Length in bytes of the bullet or task-line marker at the start of `text`
 /// (`- `, `• `, `1. `, `(a)`, `(一)`, `一、`, `一是`), including spaces.
@@ -33,6 +40,18 @@ pub fn marker_len(text: &str) -> usize {
     ) {
         return lead;
     }
+    // A line starting with 0xE4 or 0xE5 has a marker only if it starts with
+    // a numeral: most Chinese lines are passed over after one char.
+    if matches!(b[0], 0xE4 | 0xE5) && !trimmed.starts_with(is_cjk_numeral) {
+        return lead;
+    }
+    lead + marker_at(trimmed)
+}
+
+/// Length in bytes of the marker at the start of the trimmed line `trimmed`
+/// with the spaces after it ([`marker_len`] without its quick rejections).
+fn marker_at(trimmed: &str) -> usize {
+    let b = trimmed.as_bytes();
     let mut n = 0;
     // Dashes, stars and bullets.
     for p in ["- ", "* ", "• ", "· ", "> ", "--", "-"] {
@@ -67,7 +86,7 @@ pub fn marker_len(text: &str) -> usize {
                 && inner.chars().count() <= 4
                 && inner
                     .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || CJK_NUMERALS.contains(c))
+                    .all(|c| c.is_ascii_alphanumeric() || is_cjk_numeral(c))
             {
                 n = close + 1;
             }
@@ -77,7 +96,7 @@ pub fn marker_len(text: &str) -> usize {
         // 一、 二是 十二是
         let numerals: usize = trimmed
             .chars()
-            .take_while(|c| CJK_NUMERALS.contains(*c))
+            .take_while(|&c| is_cjk_numeral(c))
             .map(char::len_utf8)
             .sum();
         if numerals > 0 && numerals <= 6 {
@@ -90,10 +109,10 @@ pub fn marker_len(text: &str) -> usize {
         }
     }
     if n == 0 {
-        return lead;
+        return 0;
     }
     let after = &trimmed[n..];
-    lead + n + (after.len() - after.trim_start().len())
+    n + (after.len() - after.trim_start().len())
 }
 
 /// Adverbs and connectives that may stand between the start of a task line
@@ -134,6 +153,8 @@ const LEAD_WORDS: &[&str] = &[
     "当前",
     "目前",
 ];
+/// [`LEAD_WORDS`] with the byte pairs its words start with.
+static LEAD_WORD_SET: WordSet = WordSet::new(LEAD_WORDS);
 
 /// True when `hit` opens the sentence body (after a marker and at most a
 /// few lead words or a short adverbial ending in a comma).
@@ -155,7 +176,7 @@ pub fn at_start(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     // Only lead words.
     let mut rest = gap.trim_start_matches([',', ' ', ':']);
     'outer: while !rest.is_empty() {
-        if let Some(w) = prefix_in(rest, LEAD_WORDS) {
+        if let Some(w) = LEAD_WORD_SET.prefix_in(rest) {
             rest = rest[w.len()..].trim_start_matches([',', ' ']);
             continue 'outer;
         }
@@ -171,6 +192,8 @@ const NOUN_AFTER: &str = "的产指内外经中之书单表数量性和与及等
 const NOUN_BEFORE: &str = "的照据个项这此该一产性度展作划和与及本原新家";
 /// Words shortly before that make it the object of "according to" (按照国家计划生产).
 const ACCORDING_TO: &[&str] = &["按照", "根据", "依照", "依据", "按"];
+/// [`ACCORDING_TO`] with the byte pairs its words start with.
+static ACCORDING_TO_SET: WordSet = WordSet::new(ACCORDING_TO);
 
 /// True when a Chinese word that can be a noun or a verb (计划, 目标, 预期)
 /// reads as a noun at `span`: it ends the phrase, or a determiner or a noun
@@ -192,7 +215,7 @@ pub fn reads_as_noun(text: &str, span: Span) -> bool {
         .nth(7)
         .map_or(0, |(i, _)| i);
     let window = &text[from..span.start];
-    contains_any(window, ACCORDING_TO) && !window.contains([',', '。'])
+    ACCORDING_TO_SET.contains_any(window) && !window.contains([',', '。'])
 }
 
 /// English verbs after "will" that describe a state or change of things
@@ -225,6 +248,8 @@ static OPINION_SCAN: Lazy<AhoCorasick> = Lazy::new(|| {
 const DISPOSAL: &[&str] = &[
     "为", "成", "到", "至", "入", "给", "进", "下来", "出来", "起来", "掉",
 ];
+/// [`DISPOSAL`] with the byte pairs its words start with.
+static DISPOSAL_SET: WordSet = WordSet::new(DISPOSAL);
 
 /// Verbs ending in 得 that are not a verb + degree complement (将获得 is
 /// "will obtain", 将价格炒得过高 a disposal).
@@ -267,10 +292,10 @@ fn jiang_is_disposal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &Hi
     let clause = &clause[..clause
         .find([',', '。', ';', ':', '!', '?'])
         .unwrap_or(clause.len())];
-    if prefix_in(clause, ZH_CHANGE).is_some() {
+    if ZH_CHANGE_SET.prefix_in(clause).is_some() {
         return false;
     }
-    contains_any(clause, DISPOSAL) || degree_complement(clause)
+    DISPOSAL_SET.contains_any(clause) || degree_complement(clause)
 }
 
 /// Chinese verbs after 将/要/会 that describe a change or state of things
@@ -327,13 +352,15 @@ const ZH_CHANGE: &[&str] = &[
     "冲击",
     "对",
 ];
+/// [`ZH_CHANGE`] with the byte pairs its words start with.
+static ZH_CHANGE_SET: WordSet = WordSet::new(ZH_CHANGE);
 
 /// True when the word after `hit` is a verb of state or change (English
 /// `CHANGE_VERBS`, Chinese `ZH_CHANGE`), not "have to".
 pub fn state_verb_follows(doc: &Doc<'_>, s: &Sentence<'_>, hit: &Hit) -> bool {
     let after = doc.text[hit.span.end..s.span.end].trim_start();
     if s.lang == super::Lang::Zh {
-        return prefix_in(after, ZH_CHANGE).is_some();
+        return ZH_CHANGE_SET.prefix_in(after).is_some();
     }
     let mut words = after
         .split(|c: char| !c.is_ascii_alphabetic())
@@ -360,7 +387,7 @@ pub fn unknown_subject(
         // What follows 将/要 decides: a change of things (将超过, 将继续上涨) is
         // a forecast, anything else the plan of an actor left unsaid.
         let after = &doc.text[hit.span.end..s.span.end];
-        let change = prefix_in(after, ZH_CHANGE).is_some();
+        let change = ZH_CHANGE_SET.prefix_in(after).is_some();
         // After 认为/预测 (someone's view), an open subject is not an actor's
         // intent but a prediction.
         let from = super::actor::floor_char(
@@ -412,6 +439,7 @@ pub fn signals(doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Sig
 
 #[cfg(test)]
 mod tests {
+    use super::super::{contains_any, prefix_in};
     use super::*;
 
     #[test]
@@ -433,6 +461,50 @@ mod tests {
         for t in &texts {
             let expected = OPINION.iter().any(|w| t.contains(w));
             assert_eq!(OPINION_SCAN.is_match(t.as_str()), expected, "{t:?}");
+        }
+    }
+
+    const CJK_NUMERALS: &str = "一二三四五六七八九十";
+
+    #[test]
+    fn word_sets_agree_with_their_lists() {
+        let sets = [
+            &LEAD_WORD_SET,
+            &ACCORDING_TO_SET,
+            &DISPOSAL_SET,
+            &ZH_CHANGE_SET,
+        ];
+        let mut texts: Vec<String> = [
+            "",
+            "将价格降下来",
+            "产量将超过万吨,价格将继续上涨。",
+            "按计划",
+            "a b",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for set in sets {
+            for w in set.words {
+                texts.push(w.to_string());
+                texts.push(format!("{w}稀土"));
+                texts.push(format!("稀土{w}"));
+                let cut = w.char_indices().last().map_or(0, |(i, _)| i);
+                texts.push(format!("{}价格", &w[..cut]));
+            }
+        }
+        for set in sets {
+            for t in &texts {
+                for (i, _) in t.char_indices() {
+                    let text = &t[i..];
+                    assert_eq!(set.prefix_in(text), prefix_in(text, set.words), "{text:?}");
+                    assert_eq!(
+                        set.contains_any(text),
+                        contains_any(text, set.words),
+                        "{text:?}"
+                    );
+                }
+            }
         }
     }
 
@@ -462,6 +534,39 @@ mod tests {
         for numeral in CJK_NUMERALS.chars() {
             let line = format!("{numeral}、稀土");
             assert_eq!(marker_len(&line), numeral.len_utf8() + '、'.len_utf8());
+        }
+    }
+
+    #[test]
+    fn marker_len_quick_rejections_agree_with_marker_at() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_cjk_numeral(c), CJK_NUMERALS.contains(c), "{c:?}");
+        }
+        let mut lines = vec![String::new(), " ".to_string()];
+        let starts = (0x20..0x250)
+            .chain(0x2000..0x2100)
+            .chain(0x3000..0x3010)
+            .chain(0x4000..0x6000)
+            .filter_map(char::from_u32);
+        for c in starts {
+            for rest in [
+                "",
+                "、稀土",
+                "是加快",
+                "二是",
+                ". x",
+                ") x",
+                "一)x",
+                " 稀土",
+            ] {
+                lines.push(format!("{c}{rest}"));
+                lines.push(format!("  {c}{rest}"));
+            }
+        }
+        for line in &lines {
+            let trimmed = line.trim_start();
+            let lead = line.len() - trimmed.len();
+            assert_eq!(marker_len(line), lead + marker_at(trimmed), "{line:?}");
         }
     }
 }

@@ -144,46 +144,49 @@ pub fn split(text: &str) -> Vec<Segment> {
 fn line_end(text: &str, pos: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut i = pos;
-    loop {
-        // Skip whole 8-byte blocks that hold no byte a line break starts
-        // with, then look at the next block byte by byte.
-        while let Some(block) = bytes.get(i..i + 8) {
-            if may_break(u64::from_le_bytes(block.try_into().unwrap_or([0; 8]))) {
-                break;
-            }
-            i += 8;
+    // Skip whole chunks that start no line break (each read with the two
+    // bytes after it), then look byte by byte from the chunk that does.
+    while let Some(window) = bytes.get(i..i + BREAK_LANES + 2) {
+        if starts_break(window) {
+            break;
         }
-        let stop = (i + 8).min(bytes.len());
-        while i < stop {
-            match bytes[i] {
-                b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
-                0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
-                0xE2 if bytes.get(i + 1) == Some(&0x80)
-                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-                {
-                    return (i, i + 3)
-                }
-                _ => i += 1,
+        i += BREAK_LANES;
+    }
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                return (i, i + 3)
             }
-        }
-        if i >= bytes.len() {
-            return (bytes.len(), bytes.len());
+            _ => i += 1,
         }
     }
+    (bytes.len(), bytes.len())
 }
 
-/// True when one of the eight bytes of `block` may start a line break: a
-/// byte below 0x0E (`\n`, `\r`, vertical tab, form feed, and some that are
-/// not breaks), 0xC2 (NEL) or 0xE2 (U+2028, U+2029). Never false when one
-/// does.
-#[inline]
-fn may_break(block: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Some byte is below `n` (n <= 0x80): the classic "hasless" test.
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
-    // 0xC2 and 0xE2 differ in bit 5 only.
-    below(block, 0x0E) || below((block | (ONES * 0x20)) ^ (ONES * 0xE2), 1)
+/// Bytes [`starts_break`] looks at at once: one vector register.
+const BREAK_LANES: usize = 16;
+
+/// True when a line break starts at one of the first [`BREAK_LANES`] bytes
+/// of `window` (which holds two more, for the rest of NEL, U+2028 and
+/// U+2029). Exact, and every lane is read alike, so the compiler tests the
+/// whole chunk with a few vector instructions.
+#[inline(always)]
+fn starts_break(window: &[u8]) -> bool {
+    let x = &window[..BREAK_LANES];
+    let y = &window[1..=BREAK_LANES];
+    let z = &window[2..BREAK_LANES + 2];
+    let mut any = 0u8;
+    for k in 0..BREAK_LANES {
+        let control = x[k].wrapping_sub(b'\n') < 4; // \n, vertical tab, form feed, \r
+        let nel = (x[k] == 0xC2) & (y[k] == 0x85);
+        let separator = (x[k] == 0xE2) & (y[k] == 0x80) & ((z[k] | 1) == 0xA9);
+        any |= u8::from(control | nel | separator);
+    }
+    any != 0
 }
 
 /// `start..end` without leading and trailing whitespace.
@@ -191,6 +194,14 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let Some(s) = text.get(start..end) else {
         return (start, start);
     };
+    // Most segments start and end on a char that its bytes show is not
+    // whitespace; the others are decoded.
+    let b = s.as_bytes();
+    if let Some(last) = b.iter().rposition(|&x| x & 0xC0 != 0x80) {
+        if solid_at(b, 0) == Some(true) && solid_at(b, last) == Some(true) {
+            return (start, end);
+        }
+    }
     let solid = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
     if solid(s.chars().next()) && solid(s.chars().next_back()) {
         return (start, end);
@@ -198,6 +209,20 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
     let body = s.trim_start();
     let lead = s.len() - body.len();
     (start + lead, start + lead + body.trim_end().len())
+}
+
+/// Whether the char starting at byte `i` of the valid UTF-8 `b` is not
+/// whitespace, when its bytes tell at a glance: ASCII, and chars whose lead
+/// byte no whitespace char has (every one beyond ASCII starts with 0xC2,
+/// 0xE1, 0xE2 or, U+3000 alone, 0xE3 0x80 0x80). `None` for the others.
+#[inline]
+fn solid_at(b: &[u8], i: usize) -> Option<bool> {
+    match b[i] {
+        x if x < 0x80 => Some(!is_ascii_ws(x)),
+        0xC2 | 0xE1 | 0xE2 => None,
+        0xE3 => Some(b.get(i + 1..i + 3) != Some(&[0x80, 0x80])),
+        _ => Some(true),
+    }
 }
 
 /// True for the ASCII whitespace of `char::is_whitespace` (which, unlike
@@ -362,16 +387,14 @@ fn is_heading(seg: &str) -> bool {
     {
         return false;
     }
-    let mut chars = 0;
-    let mut chinese = false;
-    for c in seg.chars() {
-        chars += 1;
-        chinese |= zh::is_cjk(c);
-        if chars > HEADING_MAX_EN {
-            return false;
-        }
+    // Chars counted by their first bytes (a char has at most four bytes, so
+    // a longer text has too many); a text of more chars than a Chinese
+    // heading may have is then looked at for Chinese.
+    if seg.len() > 4 * HEADING_MAX_EN {
+        return false;
     }
-    if chinese && chars > HEADING_MAX_ZH {
+    let chars = seg.bytes().filter(|&b| b & 0xC0 != 0x80).count();
+    if chars > HEADING_MAX_EN || (chars > HEADING_MAX_ZH && seg.chars().any(zh::is_cjk)) {
         return false;
     }
     let last = seg

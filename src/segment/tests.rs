@@ -568,7 +568,10 @@ fn data_cases() {
 /// The fast paths of the scanner agree with the plain definitions they
 /// replace.
 mod fast_paths {
-    use super::super::{line_end, may_break, plain_stops, skip_ws, trim, STEP};
+    use super::super::{
+        is_heading, line_end, plain_stops, skip_ws, solid_at, starts_break, trim, zh, BREAK_LANES,
+        HEADING_MAX_EN, HEADING_MAX_ZH, STEP,
+    };
     use proptest::prelude::*;
 
     /// `line_end` as a plain byte loop.
@@ -650,6 +653,50 @@ mod fast_paths {
         }
     }
 
+    /// `is_heading` counting every char.
+    fn is_heading_plain(seg: &str) -> bool {
+        let chars = seg.chars().count();
+        let chinese = seg.chars().any(zh::is_cjk);
+        if chars > HEADING_MAX_EN || (chinese && chars > HEADING_MAX_ZH) {
+            return false;
+        }
+        let last = seg
+            .trim_end_matches(|c: char| c == '"' || c == '\'' || zh::is_closer(c) || c == '》')
+            .chars()
+            .next_back();
+        !matches!(last, Some('.' | '!' | '。' | '…'))
+    }
+
+    #[test]
+    fn is_heading_agrees_with_counting_every_char() {
+        let units = ["a", "稀", " ", "😀", "é", "\u{3000}", "。", "》", "\"", "."];
+        for (i, a) in units.iter().enumerate() {
+            for b in &units[i..] {
+                for n in 0..=4 * HEADING_MAX_EN + 2 {
+                    let mut seg = a.repeat(n / 2);
+                    seg.push_str(&b.repeat(n - n / 2));
+                    for s in [seg.clone(), format!("{seg}。"), format!("稀{seg}")] {
+                        assert_eq!(is_heading(&s), is_heading_plain(&s), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn solid_at_agrees_with_is_whitespace() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            if let Some(solid) = solid_at(s.as_bytes(), 0) {
+                assert_eq!(solid, !c.is_whitespace(), "{c:?}");
+            }
+            for text in [c.to_string(), format!("x{c}"), s, format!("{c}{c}")] {
+                let end = text.len();
+                assert_eq!(trim(&text, 0, end), trim_plain(&text, 0, end), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn step_table_skips_only_chars_run_ignores() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
@@ -675,22 +722,43 @@ mod fast_paths {
     }
 
     #[test]
-    fn may_break_misses_no_break_byte() {
-        for b in [b'\n', b'\r', 0x0B, 0x0C, 0xC2, 0xE2] {
-            for at in 0..8 {
-                for fill in [
-                    b'a', 0x00, 0x0D, 0x0E, 0x7F, 0x80, 0xC1, 0xC3, 0xE1, 0xE3, 0xFF,
-                ] {
-                    let mut block = [fill; 8];
-                    block[at] = b;
-                    assert!(may_break(u64::from_le_bytes(block)), "{block:?}");
+    fn starts_break_agrees_with_line_end_plain() {
+        // Every byte at every lane, and every break at every lane (the
+        // last ones running into the two bytes past the chunk), amid fill.
+        let breaks: [&[u8]; 8] = [
+            b"\n",
+            b"\r",
+            &[0x0B],
+            &[0x0C],
+            &[0xC2, 0x85],
+            &[0xE2, 0x80, 0xA8],
+            &[0xE2, 0x80, 0xA9],
+            &[0xE2, 0x80, 0xAA],
+        ];
+        for fill in [b'a', 0x00, 0x09, 0x0E, 0x80, 0xA8, 0xC2, 0xE2] {
+            for at in 0..BREAK_LANES + 2 {
+                let mut pieces: Vec<Vec<u8>> = breaks.iter().map(|b| b.to_vec()).collect();
+                pieces.extend((0..=255u8).map(|b| vec![b]));
+                pieces.push(vec![0xC2, 0x84]);
+                pieces.push(vec![0xE2, 0x81, 0xA8]);
+                for piece in pieces {
+                    let mut window = vec![fill; BREAK_LANES + 2];
+                    for (k, &b) in piece.iter().enumerate() {
+                        if let Some(w) = window.get_mut(at + k) {
+                            *w = b;
+                        }
+                    }
+                    // The plain rule, on the bytes as they stand.
+                    let expected = (0..BREAK_LANES).any(|i| match window[i] {
+                        b'\n' | b'\r' | 0x0B | 0x0C => true,
+                        0xC2 => window[i + 1] == 0x85,
+                        0xE2 => window[i + 1] == 0x80 && matches!(window[i + 2], 0xA8 | 0xA9),
+                        _ => false,
+                    });
+                    assert_eq!(starts_break(&window), expected, "{window:?}");
                 }
             }
         }
-        assert!(!may_break(u64::from_le_bytes(*b"abcdefgh")));
-        assert!(!may_break(u64::from_le_bytes([
-            0xE4, 0xB8, 0x80, 0xE3, 0x80, 0x82, 0x20, 0x7F
-        ])));
     }
 
     /// The first byte of `block` that stops the plain scan, if any.
@@ -751,7 +819,7 @@ mod fast_paths {
 
     proptest! {
         #[test]
-        fn line_end_agrees(text in "[a-z \n\r\u{b}\u{c}\u{85}\u{a0}\u{2026}\u{2028}\u{2029}\u{2030}稀。]{0,60}") {
+        fn line_end_agrees(text in "[a-z \t\n\r\u{b}\u{c}\u{85}\u{a0}\u{2026}\u{2028}\u{2029}\u{2030}稀。]{0,80}") {
             all_line_ends(&text);
         }
 
@@ -761,7 +829,7 @@ mod fast_paths {
         }
 
         #[test]
-        fn trim_agrees(text in "[a \t\u{b}\u{a0}\u{3000}\u{2028}稀。]{0,12}") {
+        fn trim_agrees(text in "[a \t\u{b}\u{a0}\u{3000}\u{3001}\u{2028}\u{2026}\u{1680}\u{85}é稀。]{0,12}") {
             all_trims(&text);
         }
 
