@@ -423,7 +423,84 @@ pub(crate) fn parse_arabic(b: &[u8], i: usize) -> Option<Arabic> {
             leading_zero: int_len > 1 && b[i] == b'0',
         });
     }
+    if int_len > 0 {
+        if let Some(a) = parse_arabic_common(b, i, int_len) {
+            return Some(a);
+        }
+    }
     parse_arabic_general(b, i)
+}
+
+/// The common extended forms, read as [`parse_arabic_general`] reads them:
+/// thousands groups of three (`1,234,567`), a decimal part (`3.5`,
+/// `1,234.56`), at most 19 digits in all. `None` for anything else (a space
+/// group, Indian or European grouping, dotted runs, exponents), which the
+/// general reading then takes.
+#[inline]
+fn parse_arabic_common(b: &[u8], i: usize, int_len: usize) -> Option<Arabic> {
+    let mut j = i + int_len;
+    let mut m = 0u64;
+    let mut digits = 0usize;
+    let mut push = |c: u8, digits: &mut usize| {
+        m = m.wrapping_mul(10).wrapping_add((c - b'0') as u64);
+        *digits += 1;
+    };
+    for &c in &b[i..j] {
+        push(c, &mut digits);
+    }
+    let mut grouped = false;
+    if b.get(j) == Some(&b',') {
+        if int_len > 3 {
+            return None;
+        }
+        while b.get(j) == Some(&b',') && run_of_digits(b, j + 1) == 3 {
+            for &c in &b[j + 1..j + 4] {
+                push(c, &mut digits);
+            }
+            j += 4;
+        }
+        if j == i + int_len {
+            // Indian grouping, or a comma before another run.
+            return None;
+        }
+        grouped = true;
+    }
+    let int_digits = digits as u32;
+    let mut frac = 0usize;
+    let decimal = b.get(j) == Some(&b'.') && digit_at(b, j + 1).is_some();
+    if decimal {
+        let f = run_of_digits(b, j + 1);
+        if !grouped
+            && (b.get(j + 1 + f) == Some(&b'.')
+                || int_len <= 3 && f == 3 && b.get(j + 4) == Some(&b','))
+        {
+            // Dotted runs (192.168.1.2), European 1.111,11.
+            return None;
+        }
+        for &c in &b[j + 1..j + 1 + f] {
+            push(c, &mut digits);
+        }
+        frac = f;
+        j += 1 + f;
+    } else if !grouped {
+        // A space group, or something else the general reading knows.
+        return None;
+    }
+    if digits > 19 || matches!(b.get(j), Some(b'e' | b'E' | b'x' | b'X' | b'^')) {
+        return None;
+    }
+    Some(Arabic {
+        end: j,
+        val: Val::Exact(Dec {
+            neg: false,
+            mant: m as u128,
+            exp: -(frac as i32),
+        }),
+        int_digits,
+        grouped,
+        decimal,
+        leading_zero: int_len > 1 && b[i] == b'0',
+    })
 }
 
 /// [`parse_arabic`] of every form.
@@ -747,11 +824,11 @@ mod tests {
         }
     }
 
-    /// The plain-digits fast path of `parse_arabic` reads as the general
-    /// reading does.
+    /// The fast paths of `parse_arabic` (plain digits, groups and decimals)
+    /// read as the general reading does.
     #[test]
     fn fast_path_agrees_with_the_general_reading() {
-        let alphabet = b"0123456789000., ,eExX^+-/a1\xe4.. ,,  999999999";
+        let alphabet = b"0123456789000., ,eExX^+-/a1\xe4.. ,,  999999999,123,456.78";
         let mut x: u64 = 0x0DDB_1A5E_5BAD_5EED;
         for _ in 0..200_000 {
             let mut t = Vec::new();
@@ -787,6 +864,70 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn common_forms_agree_with_the_general_reading() {
+        for t in [
+            "1,234",
+            "1,234.5",
+            "12,345,678.901x",
+            "1.5",
+            "0.25%",
+            "3.5 billion",
+            "1,23,456",
+            "1.111,11",
+            "1.111,1x",
+            "192.168.1.2",
+            "1.2.",
+            "1.5e3",
+            "1,234e",
+            "1.5^2",
+            "2.5x10^3",
+            "1234,567",
+            "1 234 567",
+            "12.345,",
+            "1,234,5",
+            "1,234, 5",
+            "0.0",
+            "00.5",
+            "007,000",
+            "1,234.",
+            "1,234.5.6",
+            "9999999999.999999999",
+            "99999999999.999999999",
+            "1,234,567,890,123,456,789",
+            "1,234,567,890,123,456.7",
+        ] {
+            let b = t.as_bytes();
+            for i in 0..b.len() {
+                let (a, g) = (parse_arabic(b, i), parse_arabic_general(b, i));
+                assert_eq!(a.is_some(), g.is_some(), "{t:?} {i}");
+                if let (Some(a), Some(g)) = (a, g) {
+                    assert_eq!(
+                        (
+                            a.end,
+                            a.val,
+                            a.int_digits,
+                            a.grouped,
+                            a.decimal,
+                            a.leading_zero
+                        ),
+                        (
+                            g.end,
+                            g.val,
+                            g.int_digits,
+                            g.grouped,
+                            g.decimal,
+                            g.leading_zero
+                        ),
+                        "{t:?} {i}"
+                    );
+                }
+            }
+        }
+        assert!(parse_arabic_common(b"1,234.5", 0, 1).is_some());
+        assert!(parse_arabic_common(b"3.5 t", 0, 1).is_some());
     }
 
     #[test]
