@@ -348,8 +348,20 @@ fn zh_name(text: &str, seg: Span, before: &[Hit], suffix: &Hit, entries: &[Entry
 /// inside it.
 #[inline]
 fn in_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'&' | b'\'' | b'-' | b'.')
+    IN_WORD[b as usize]
 }
+
+/// [`in_word`] for every byte: one lookup instead of five tests.
+static IN_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || matches!(b, b'&' | b'\'' | b'-' | b'.');
+        c += 1;
+    }
+    t
+};
 
 /// Word bytes that never open or close a word.
 #[inline]
@@ -539,6 +551,14 @@ fn en_head(text: &str, seg: Span, head: &Hit) -> Option<Span> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn in_word_table_agrees_with_the_tests() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_alphanumeric() || matches!(b, b'&' | b'\'' | b'-' | b'.');
+            assert_eq!(in_word(b), want, "{b:#x}");
+        }
+    }
 
     /// The words of `text[from..to]` collected by a plain forward loop: the
     /// definition [`Words`] and [`WordsRev`] must agree with.
