@@ -178,6 +178,37 @@ fn lookup(w: &str) -> Option<W> {
     SET.find(w.as_bytes()).map(|k| WORDS[k].1)
 }
 
+/// The words of [`WORDS`] that scale a number written before them.
+const fn scaling(w: W) -> bool {
+    matches!(w, W::Scale(_) | W::Hundred | W::Dozen | W::Point)
+}
+
+/// The first letters (`& 31`, so either case) of the [`scaling`] words.
+const SCALING_FIRST: u32 = {
+    let mut m = 0u32;
+    let mut k = 0;
+    while k < WORDS.len() {
+        let c = WORDS[k].0.as_bytes()[0];
+        assert!(c.is_ascii_lowercase());
+        if scaling(WORDS[k].1) {
+            m |= 1 << (c & 31);
+        }
+        k += 1;
+    }
+    m
+};
+
+/// [`word`] when it is a scale, `hundred`, `dozen` or `point`, else `None`:
+/// a word whose first letter starts none of them is not looked up.
+#[inline]
+pub(crate) fn scaling_word(w: &str) -> Option<W> {
+    let &c = w.as_bytes().first()?;
+    if c.is_ascii_alphabetic() && SCALING_FIRST & 1 << (c & 31) == 0 {
+        return None;
+    }
+    lookup(w).filter(|&x| scaling(x))
+}
+
 /// True for a word that can start a written number.
 pub(crate) fn starts_number(w: &str) -> bool {
     matches!(lookup(w), Some(W::Unit(_) | W::Teen(_) | W::Tens(_)))
@@ -885,6 +916,28 @@ fn parse_words_nested(text: &str, i: usize, nesting: u8) -> Option<EnNum> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `scaling_word` answers as `word` filtered to the scaling words.
+    #[test]
+    fn scaling_word_agrees_with_word() {
+        let mut ws: Vec<String> = Vec::new();
+        for (w, _) in WORDS {
+            ws.push(w.to_string());
+            ws.push(w.to_uppercase());
+            ws.push(w[..1].to_uppercase() + &w[1..]);
+            ws.push(format!("{w}s"));
+            ws.push(w[1..].to_string());
+        }
+        for w in [
+            "", "x", "per", "tonnes", "of", "Ü", "é", "1", "-", "MILLION", "Bn",
+        ] {
+            ws.push(w.to_string());
+        }
+        for w in &ws {
+            assert_eq!(scaling_word(w), word(w).filter(|&x| scaling(x)), "{w:?}");
+        }
+        assert!(scaling_word("Billion").is_some() && scaling_word("point").is_some());
+    }
 
     fn v(s: &str) -> f64 {
         parse_words(s, 0)

@@ -998,7 +998,11 @@ impl<'a> Scanner<'a> {
             let a = parse_arabic(b, s)?;
             // Mixed Chinese: 3.5万, 5万4千, 40多亿, 4个多亿.
             let k = self.skip_sp(a.end, 2);
-            let nx = self.ch(k);
+            // Every character below is a Chinese one: an ASCII byte is none.
+            let nx = match b.get(k) {
+                Some(&x) if x >= 0x80 => self.ch(k),
+                _ => None,
+            };
             let zh_follow = match nx {
                 Some(x) if matches!(zh::zc(x), Some(zh::Zc::Mult(..) | zh::Zc::Scale(_))) => true,
                 Some('多') | Some('余') => {
@@ -1145,12 +1149,14 @@ impl<'a> Scanner<'a> {
             // Written scales and word numbers after digits: 1.7 billion, 4 thousand 3 hundred.
             if num.tail_scale.is_none() {
                 let (we, w) = self.word_after(num.end);
-                if !w.is_empty() && we > num.end && b.get(num.end) == Some(&b' ') {
-                    if let Some(W::Scale(_) | W::Hundred | W::Dozen | W::Point) = en::word(w) {
-                        if let Some(e) = en::parse_words(self.text, s) {
-                            if e.end > num.end {
-                                return Some(self.num_from_en(s, e));
-                            }
+                if !w.is_empty()
+                    && we > num.end
+                    && b.get(num.end) == Some(&b' ')
+                    && en::scaling_word(w).is_some()
+                {
+                    if let Some(e) = en::parse_words(self.text, s) {
+                        if e.end > num.end {
+                            return Some(self.num_from_en(s, e));
                         }
                     }
                 }
@@ -1187,7 +1193,7 @@ impl<'a> Scanner<'a> {
         if e.scaled {
             // Find the trailing scale word's power.
             let (_, w) = self.word_before(e.end);
-            if let Some(W::Scale(x)) = en::word(w) {
+            if let Some(W::Scale(x)) = en::scaling_word(w) {
                 num.tail_scale = Some(x);
             }
         }
@@ -2290,7 +2296,7 @@ impl<'a> Scanner<'a> {
             });
             // "75 USD million": a scale after the code.
             let (we, w) = self.word_after(num.end);
-            if let Some(W::Scale(e)) = en::word(w) {
+            if let Some(W::Scale(e)) = en::scaling_word(w) {
                 if num.tail_scale.is_none() && self.b.get(num.end) == Some(&b' ') {
                     val = val.mul(Dec::pow10(e));
                     end = we;
