@@ -71,6 +71,23 @@ fn letters(x: u64) -> u64 {
     at_least_a & !past_z & !x & HI64
 }
 
+/// The end of the run of ASCII letters at `i`, eight bytes at a time.
+#[inline]
+pub(crate) fn letters_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(&[x0, x1, x2, x3, x4, x5, x6, x7]) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes([x0, x1, x2, x3, x4, x5, x6, x7]);
+        let stop = !letters(x) & HI64;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 /// The end of the run of ASCII letters and digits at `i`, eight bytes at a
 /// time, and whether there is a digit in it.
 #[inline]
@@ -771,6 +788,38 @@ mod tests {
         for c in 0..=255u8 {
             let t = [c; 9];
             assert_eq!(alnum_end(&t, 0), naive(&t, 0), "{c}");
+        }
+    }
+
+    #[test]
+    fn letter_runs() {
+        let naive = |b: &[u8], i: usize| {
+            let mut e = i;
+            while e < b.len() && b[e].is_ascii_alphabetic() {
+                e += 1;
+            }
+            e
+        };
+        let mut x: u64 = 0x0F1E_2D3C_4B5A_6978;
+        let alphabet = b"aZzAmM09 .-_@[`{/:\x80\xff\xc3\xe1\xda";
+        for _ in 0..20_000 {
+            let mut t = Vec::new();
+            for _ in 0..(x % 29) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            for i in 0..=t.len() {
+                assert_eq!(letters_end(&t, i), naive(&t, i), "{t:?} {i}");
+            }
+        }
+        for c in 0..=255u8 {
+            for k in 0..9 {
+                let mut t = [b'q'; 12];
+                t[k] = c;
+                assert_eq!(letters_end(&t, 0), naive(&t, 0), "{c} {k}");
+            }
         }
     }
 

@@ -195,9 +195,7 @@ fn count<const F: bool>(b: &[u8]) -> (usize, usize) {
             continue;
         }
         let s = i;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+        i = class::letters_end(b, i + 1);
         let w = &b[s..i];
         if w.len() > KEY_LEN || PAIR_LENS[class::pair(w)] & 1 << w.len() == 0 {
             continue;
