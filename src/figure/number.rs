@@ -930,6 +930,29 @@ mod tests {
         assert!(parse_arabic_common(b"3.5 t", 0, 1).is_some());
     }
 
+    /// What `Scanner::parse_num` relies on to look for the fraction of a
+    /// mixed number (`1 4/5`) only at a digit: anywhere else there is no
+    /// number, or a decimal one.
+    #[test]
+    fn only_a_digit_starts_a_whole_number() {
+        let alphabet = b"0123456789., eE-/a\xe4";
+        let mut x: u64 = 0x5EED_0FF0_0D5E_ED01;
+        for _ in 0..50_000 {
+            let mut t = Vec::new();
+            for _ in 0..(x % 12) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            for i in 0..t.len() {
+                if !t[i].is_ascii_digit() {
+                    assert!(parse_arabic(&t, i).is_none_or(|a| a.decimal), "{t:?} {i}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn huge_runs_do_not_panic() {
         let s = "9".repeat(400);

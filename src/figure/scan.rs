@@ -1045,7 +1045,14 @@ impl<'a> Scanner<'a> {
                 }
             }
             let fs = self.skip_sp(a.end, 2);
-            if fs > a.end && a.int_digits <= 3 && !a.decimal && !a.grouped {
+            // (Only a digit there can start the whole number of the fraction:
+            // after a `.`, a decimal, which is no numerator here.)
+            if fs > a.end
+                && a.int_digits <= 3
+                && !a.decimal
+                && !a.grouped
+                && b.get(fs).is_some_and(u8::is_ascii_digit)
+            {
                 if let Some(f) = parse_arabic(b, fs) {
                     if b.get(f.end) == Some(&b'/') && !f.decimal && f.int_digits <= 2 {
                         if let Some(d) = parse_arabic(b, f.end + 1) {
