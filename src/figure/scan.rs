@@ -13,6 +13,55 @@ use super::zh::{self, ZhNum};
 use super::{CurrencySource, Figure, FigureContext, FigureKind, Precision, TimeKind, TimeMention};
 use crate::span::Span;
 
+/// The words [`Scanner::en_approx_cue`] reads as a cue, alone or ending a
+/// two-word one.
+const EN_APPROX_CUES: [u128; 28] = [
+    kw::THAN,
+    kw::LEAST,
+    kw::MOST,
+    kw::TO,
+    kw::MANY,
+    kw::MUCH,
+    kw::EXCESS,
+    kw::OF,
+    kw::OVER,
+    kw::ABOVE,
+    kw::UNDER,
+    kw::BELOW,
+    kw::ESTIMATED,
+    kw::MORE,
+    kw::ABOUT,
+    kw::AROUND,
+    kw::APPROXIMATELY,
+    kw::APPROX_DOT,
+    kw::APPROX,
+    kw::ROUGHLY,
+    kw::SOME,
+    kw::NEARLY,
+    kw::ALMOST,
+    kw::CIRCA,
+    kw::CA_DOT,
+    kw::EXCEEDING,
+    kw::EXCEEDS,
+    kw::TOPPING,
+];
+
+/// Per first byte (`& 31`, so a letter in either case) the lengths of the
+/// words of [`EN_APPROX_CUES`] (a key holds its first byte lowest and its
+/// length in its top byte).
+static EN_APPROX_LENS: [u16; 32] = {
+    let mut t = [0u16; 32];
+    let mut k = 0;
+    while k < EN_APPROX_CUES.len() {
+        let key = EN_APPROX_CUES[k];
+        let n = (key >> 120) as usize;
+        assert!(n > 0 && n <= class::KEY_LEN);
+        t[(key as u8 & 31) as usize] |= 1 << n;
+        k += 1;
+    }
+    t
+};
+
 /// Folded keys ([`class::kw`]) of the English words the scan compares words
 /// with: `match fold_key(w) { kw::THAN => ... }` is an integer comparison
 /// per arm where a string `match` compared bytes. Listed alphabetically.
@@ -20,6 +69,9 @@ mod kw {
     macro_rules! words {
         ($($name:ident = $w:literal,)*) => {
             $(pub(super) const $name: u128 = super::class::kw($w);)*
+            /// Every word above, for tests.
+            #[cfg(test)]
+            pub(super) const ALL: &[&str] = &[$($w,)*];
         };
     }
     words! {
@@ -1428,6 +1480,27 @@ impl<'a> Scanner<'a> {
             }
             return (None, s);
         }
+        // Most words before a number are no cue: their first letter and
+        // length say so before they are folded and compared.
+        let wb = w.as_bytes();
+        if wb.len() > class::KEY_LEN || EN_APPROX_LENS[(wb[0] & 31) as usize] & 1 << wb.len() == 0 {
+            return (None, s);
+        }
+        self.en_approx_cue(s, ws, w)
+    }
+
+    /// [`Scanner::en_approx_before`] without its first test.
+    #[cfg(test)]
+    fn en_approx_before_plain(&self, s: usize) -> (Option<Precision>, usize) {
+        let (ws, w) = self.word_before(s);
+        if w.is_empty() {
+            return self.en_approx_before(s);
+        }
+        self.en_approx_cue(s, ws, w)
+    }
+
+    /// The cue `w` (at `ws`, the word before the number at `s`) ends, if any.
+    fn en_approx_cue(&self, s: usize, ws: usize, w: &str) -> (Option<Precision>, usize) {
         let k = fold_key(w);
         // Two-word cues end in one of these; only then is the word before read.
         if matches!(
@@ -3889,6 +3962,39 @@ mod tests {
                 assert_eq!(sc.quote_open(s), plain(&text, s), "{text:?} {s}");
             }
         }
+    }
+
+    /// The first test of `en_approx_before` passes every cue: with it and
+    /// without it, every keyword (and a few others) before a number reads
+    /// alike, alone and after each keyword.
+    #[test]
+    fn en_approx_first_test_passes_every_cue() {
+        let ctx = FigureContext::default();
+        let mut words: Vec<String> = Vec::new();
+        for w in kw::ALL
+            .iter()
+            .chain(&["the", "x", "Ca.", "approx.", "e.g.", "A.", "~", "$"])
+        {
+            words.push(w.to_string());
+            words.push(w.to_uppercase());
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                words.push(f.to_uppercase().chain(c).collect());
+            }
+        }
+        let mut passed = 0;
+        for w in &words {
+            for p in kw::ALL.iter().chain(&["", "\n"]) {
+                let text = format!("{p} {w} 5");
+                let (mut f, mut t) = (Vec::new(), Vec::new());
+                let sc = Scanner::new(&text, &ctx, &mut f, &mut t);
+                let s = text.len() - 1;
+                let got = sc.en_approx_before(s);
+                assert_eq!(got, sc.en_approx_before_plain(s), "{text:?}");
+                passed += got.0.is_some() as usize;
+            }
+        }
+        assert!(passed > 100);
     }
 
     /// Negative numbers, read from the bytes before them.
