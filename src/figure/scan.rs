@@ -62,6 +62,21 @@ static EN_APPROX_LENS: [u16; 32] = {
     t
 };
 
+/// Words before a number that make it a rank (前8位, 排名第三) in `zh_after`.
+const ZH_RANK_BEFORE: [&str; 7] = ["前", "排名", "位居", "位列", "排", "居", "列"];
+
+/// The last bytes of the words of [`ZH_RANK_BEFORE`].
+static ZH_RANK_LAST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < ZH_RANK_BEFORE.len() {
+        let w = ZH_RANK_BEFORE[k].as_bytes();
+        t[w[w.len() - 1] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// Folded keys ([`class::kw`]) of the English words the scan compares words
 /// with: `match fold_key(w) { kw::THAN => ... }` is an integer comparison
 /// per arm where a string `match` compared bytes. Listed alphabetically.
@@ -3225,13 +3240,12 @@ impl<'a> Scanner<'a> {
 
         // 前 + number: ranks (前8位) and periods (前四个月 handled above).
         let before = &self.text[..start];
-        let rank = before.ends_with('前')
-            || before.ends_with("排名")
-            || before.ends_with("位居")
-            || before.ends_with("位列")
-            || before.ends_with("排")
-            || before.ends_with("居")
-            || before.ends_with("列");
+        // The last byte before the number rules most numbers out at once.
+        let rank = before
+            .as_bytes()
+            .last()
+            .is_some_and(|&c| ZH_RANK_LAST[c as usize])
+            && ZH_RANK_BEFORE.iter().any(|w| before.ends_with(w));
         if let Some(l) = zh::NOT_COUNT_AFTER.longest(r) {
             // 期/次/级 after a number name a phase, session or class.
             return ZhAfter::Skip(k + l);
@@ -3995,6 +4009,27 @@ mod tests {
             }
         }
         assert!(passed > 100);
+    }
+
+    /// A rank cue before a Chinese number is found with the first-byte test
+    /// as by the words alone.
+    #[test]
+    fn zh_rank_last_byte_test() {
+        for w in ZH_RANK_BEFORE {
+            for p in ["", "a", "中", "排", "位"] {
+                let before = format!("{p}{w}");
+                assert!(ZH_RANK_LAST[*before.as_bytes().last().unwrap() as usize]);
+            }
+        }
+        for before in ["", "a", "中国", "前", "排名", "位居", "列入", "居民", "第"] {
+            let fast = before
+                .as_bytes()
+                .last()
+                .is_some_and(|&c| ZH_RANK_LAST[c as usize])
+                && ZH_RANK_BEFORE.iter().any(|w| before.ends_with(w));
+            let plain = ZH_RANK_BEFORE.iter().any(|w| before.ends_with(w));
+            assert_eq!(fast, plain, "{before:?}");
+        }
     }
 
     /// Negative numbers, read from the bytes before them.
