@@ -1,7 +1,7 @@
 //! Units, currencies and percent signs that follow or precede a number, and
 //! the normalised unit strings they map to.
 
-use super::class::{key, key_of};
+use super::class::{key, key_of, KEY_LEN};
 use crate::figure::FigureKind;
 
 /// How a unit word maps to a normalised unit.
@@ -412,6 +412,9 @@ pub(crate) struct Units {
     /// First words ([`key`], folded) in a hash table: the word's `m`.
     word_keys: [u128; WORD_SLOTS],
     word_index: [u16; WORD_SLOTS],
+    /// Per first letter (`& 31`, so either case) the lengths of the first
+    /// words: most words after a number are ruled out by this alone.
+    word_lens: [u16; 32],
 }
 
 /// Slots of the first-word table of a [`Units`] (a power of two, at least
@@ -550,12 +553,15 @@ impl Units {
         // Forms by first word.
         let mut words = [NO_WORD; UNITS_MAX];
         let mut word_of = [usize::MAX; UNITS_MAX];
+        let mut word_lens = [0u16; 32];
         let mut nwords = 0;
         let mut k = 0;
         while k < defs.len() {
             let f = defs[k].form.as_bytes();
             let n = first_word_len(f);
             if n > 0 {
+                assert!(n <= KEY_LEN);
+                word_lens[(f[0] & 31) as usize] |= 1 << n;
                 let Some(key) = key(f.split_at(n).0, true) else {
                     panic!("first word of a unit too long")
                 };
@@ -620,12 +626,23 @@ impl Units {
             word_start,
             word_keys,
             word_index,
+            word_lens,
         }
     }
 
     /// The forms whose first word is `w` (ASCII letters), in list order.
     #[inline]
     fn word_group(&self, w: &[u8]) -> &[Entry] {
+        let n = w.len();
+        if n == 0 || n > KEY_LEN || self.word_lens[(w[0] & 31) as usize] & 1 << n == 0 {
+            return &[];
+        }
+        self.word_group_hashed(w)
+    }
+
+    /// [`Units::word_group`] without its first test.
+    #[inline]
+    fn word_group_hashed(&self, w: &[u8]) -> &[Entry] {
         let Some(k) = key_of(w, true) else {
             return &[];
         };
@@ -783,6 +800,57 @@ pub(crate) fn match_suffix(s: &str, units: &'static Units) -> Option<(&'static U
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The length test of `word_group` passes every first word of a form.
+    #[test]
+    fn word_group_first_test() {
+        let mut words: Vec<String> = Vec::new();
+        for units in [&EN_SUFFIX, &ZH_SUFFIX] {
+            for d in units.defs {
+                let n = first_word_len(d.form.as_bytes());
+                let w = &d.form[..n];
+                for v in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    w.to_lowercase(),
+                    format!("{w}s"),
+                ] {
+                    words.push(v);
+                }
+                if n > 1 {
+                    words.push(w[1..].to_string());
+                }
+            }
+        }
+        for w in [
+            "",
+            "of",
+            "the",
+            "x",
+            "tonnes",
+            "TONNES",
+            "years",
+            "abcdefghijklmnopq",
+        ] {
+            words.push(w.to_string());
+        }
+        let mut found = 0;
+        for units in [&EN_SUFFIX, &ZH_SUFFIX] {
+            for w in &words {
+                let (a, b) = (
+                    units.word_group(w.as_bytes()),
+                    units.word_group_hashed(w.as_bytes()),
+                );
+                assert_eq!(
+                    a.iter().map(|e| e.def).collect::<Vec<_>>(),
+                    b.iter().map(|e| e.def).collect::<Vec<_>>(),
+                    "{w:?}"
+                );
+                found += a.len();
+            }
+        }
+        assert!(found > 50);
+    }
 
     /// The character-by-character match `match_spaced` replaces.
     fn match_spaced_chars(s: &str, form: &str) -> Option<usize> {
