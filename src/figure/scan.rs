@@ -358,6 +358,9 @@ pub(super) struct Scanner<'a> {
     cents: Option<&'static str>,
     /// The last two (end, start) of [`Scanner::word_before`].
     word_before_memo: Cell<[(usize, usize); 2]>,
+    /// The last (at, start, end) of [`Scanner::word_before`]: asked again
+    /// at the same place, it reads no byte.
+    word_before_last: Cell<(usize, usize, usize)>,
     /// The last two (start, end) of [`Scanner::word_after`].
     word_after_memo: Cell<[(usize, usize); 2]>,
 }
@@ -394,6 +397,7 @@ impl<'a> Scanner<'a> {
             last_fig_count: false,
             cents: None,
             word_before_memo: Cell::new([(usize::MAX, 0); 2]),
+            word_before_last: Cell::new((usize::MAX, 0, 0)),
             word_after_memo: Cell::new([(usize::MAX, 0); 2]),
         }
     }
@@ -448,6 +452,17 @@ impl<'a> Scanner<'a> {
     /// by where the word ends.
     #[inline]
     fn word_before(&self, i: usize) -> (usize, &'a str) {
+        let (at, s, e) = self.word_before_last.get();
+        if at == i {
+            return (s, &self.text[s..e]);
+        }
+        let (s, w) = self.word_before_read(i);
+        self.word_before_last.set((i, s, s + w.len()));
+        (s, w)
+    }
+
+    /// [`Scanner::word_before`] read anew (but for the last two words).
+    fn word_before_read(&self, i: usize) -> (usize, &'a str) {
         let b = self.b;
         let e = self.skip_sp_back(i, 3);
         let memo = self.word_before_memo.get();
@@ -4029,6 +4044,32 @@ mod tests {
                 && ZH_RANK_BEFORE.iter().any(|w| before.ends_with(w));
             let plain = ZH_RANK_BEFORE.iter().any(|w| before.ends_with(w));
             assert_eq!(fast, plain, "{before:?}");
+        }
+    }
+
+    /// `word_before` answers as reading anew, asked in any order.
+    #[test]
+    fn word_before_memo_agrees() {
+        let ctx = FigureContext::default();
+        let text = "at least 5,  up to  approx. 7 t.  U.S. 9 ab.c 3 — 中文 x4 ";
+        let (mut f, mut t) = (Vec::new(), Vec::new());
+        let sc = Scanner::new(text, &ctx, &mut f, &mut t);
+        let fresh = |i: usize| {
+            let (mut f, mut t) = (Vec::new(), Vec::new());
+            let (s, w) = Scanner::new(text, &ctx, &mut f, &mut t).word_before_read(i);
+            (s, w.to_string())
+        };
+        let at: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..5000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let i = at[(x % at.len() as u64) as usize];
+            let (s, w) = sc.word_before(i);
+            assert_eq!((s, w.to_string()), fresh(i), "{i}");
         }
     }
 
