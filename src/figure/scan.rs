@@ -363,6 +363,8 @@ pub(super) struct Scanner<'a> {
     word_before_last: Cell<(usize, usize, usize)>,
     /// The last two (start, end) of [`Scanner::word_after`].
     word_after_memo: Cell<[(usize, usize); 2]>,
+    /// The last (at, start, end) of [`Scanner::word_after`].
+    word_after_last: Cell<(usize, usize, usize)>,
 }
 
 #[inline]
@@ -399,6 +401,7 @@ impl<'a> Scanner<'a> {
             word_before_memo: Cell::new([(usize::MAX, 0); 2]),
             word_before_last: Cell::new((usize::MAX, 0, 0)),
             word_after_memo: Cell::new([(usize::MAX, 0); 2]),
+            word_after_last: Cell::new((usize::MAX, 0, 0)),
         }
     }
 
@@ -489,6 +492,17 @@ impl<'a> Scanner<'a> {
     /// the last two answers are kept, as for [`Scanner::word_before`].
     #[inline]
     fn word_after(&self, i: usize) -> (usize, &'a str) {
+        let (at, s, e) = self.word_after_last.get();
+        if at == i {
+            return (e, &self.text[s..e]);
+        }
+        let (e, w) = self.word_after_read(i);
+        self.word_after_last.set((i, e - w.len(), e));
+        (e, w)
+    }
+
+    /// [`Scanner::word_after`] read anew (but for the last two words).
+    fn word_after_read(&self, i: usize) -> (usize, &'a str) {
         let b = self.b;
         let s = self.skip_sp(i, 3);
         let memo = self.word_after_memo.get();
@@ -4047,7 +4061,8 @@ mod tests {
         }
     }
 
-    /// `word_before` answers as reading anew, asked in any order.
+    /// `word_before` and `word_after` answer as reading anew, asked in any
+    /// order.
     #[test]
     fn word_before_memo_agrees() {
         let ctx = FigureContext::default();
@@ -4070,6 +4085,19 @@ mod tests {
             let i = at[(x % at.len() as u64) as usize];
             let (s, w) = sc.word_before(i);
             assert_eq!((s, w.to_string()), fresh(i), "{i}");
+        }
+        let fresh = |i: usize| {
+            let (mut f, mut t) = (Vec::new(), Vec::new());
+            let (e, w) = Scanner::new(text, &ctx, &mut f, &mut t).word_after_read(i);
+            (e, w.to_string())
+        };
+        for _ in 0..5000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let i = at[(x % at.len() as u64) as usize];
+            let (e, w) = sc.word_after(i);
+            assert_eq!((e, w.to_string()), fresh(i), "{i}");
         }
     }
 
