@@ -1,6 +1,7 @@
 //! Facts: past or present events, figures and states; and the sentences that
 //! assert nothing (titles, headings, questions, bylines, boilerplate).
 
+use super::{gather, in_range, HIGH, ONES};
 use super::{rule_id, ClaimKind, Doc, Evidence, How, Lang, Lexicon, Sentence, Signal, Signals};
 use crate::segment::SegmentKind;
 
@@ -111,31 +112,6 @@ fn has_boilerplate_by_char(body: &str) -> bool {
 #[cfg(test)]
 fn has_boilerplate_plain(body: &str) -> bool {
     BOILERPLATE.iter().any(|m| body.contains(m))
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` (all below 0x80) set when the byte is
-/// at least `lo` (no sum passes 0xFF, so nothing carries).
-#[inline(always)]
-fn at_least(w: u64, lo: u8) -> u64 {
-    w.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH
-}
-
-/// The high bit of each byte of `w` (all below 0x80) set when the byte is
-/// in `lo..=hi` (`hi` below 0x7F).
-#[inline(always)]
-fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
-    at_least(w, lo) & !at_least(w, hi + 1)
-}
-
-/// Bit `k` set when the high bit of byte `k` of `m` (only high bits set) is:
-/// byte `k` shifted to 0 or 1 lands on bit `56 + k` of the product, and no
-/// two partial products meet, so nothing carries.
-#[inline(always)]
-fn gather(m: u64) -> u32 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// Masks of the ASCII letters and of the ASCII whitespace (space, `\t` to
