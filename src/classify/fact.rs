@@ -1,6 +1,7 @@
 //! Facts: past or present events, figures and states; and the sentences that
 //! assert nothing (titles, headings, questions, bylines, boilerplate).
 
+use super::{gather, in_range, HIGH, ONES};
 use super::{rule_id, ClaimKind, Doc, Evidence, How, Lang, Lexicon, Sentence, Signal, Signals};
 use crate::segment::SegmentKind;
 
@@ -28,9 +29,9 @@ const BOILERPLATE: &[&str] = &[
     "摄",
 ];
 
-/// `FIRSTS[a]` is true when a boilerplate marker starts with the byte `a`;
-/// bit `256 * a + b` of `PAIRS` when one starts with the bytes `a`, `b`
-/// (every marker has at least two bytes).
+/// `MARKER_FIRSTS[a]` is true when a boilerplate marker starts with the
+/// byte `a`; bit `a + 256 * b` of `MARKER_PAIRS` when one starts with the
+/// bytes `a`, `b` (every marker has at least two bytes).
 static MARKER_FIRSTS: [bool; 256] = marker_heads().0;
 static MARKER_PAIRS: [u64; 1024] = marker_heads().1;
 
@@ -41,23 +42,55 @@ const fn marker_heads() -> ([bool; 256], [u64; 1024]) {
     while k < BOILERPLATE.len() {
         let m = BOILERPLATE[k].as_bytes();
         firsts[m[0] as usize] = true;
-        let key = ((m[0] as usize) << 8) | m[1] as usize;
+        let key = pair_key(m[0], m[1]);
         pairs[key / 64] |= 1 << (key % 64);
         k += 1;
     }
     (firsts, pairs)
 }
 
-/// True when `body` contains a boilerplate marker: one pass over the first
-/// bytes of its chars (a marker, being text, starts only at a char), the
-/// markers are compared only where their first two bytes stand.
+/// The index of the pair of bytes `a`, `b` in `MARKER_PAIRS`.
+#[inline(always)]
+const fn pair_key(a: u8, b: u8) -> usize {
+    a as usize | (b as usize) << 8
+}
+
+/// True when `body` contains a boilerplate marker. The pair of bytes at
+/// every offset is looked up in `MARKER_PAIRS`, four offsets per test (no
+/// char is decoded: no marker starts with a continuation byte, so none
+/// matches there); the markers are compared only where a pair fits. Fast
+/// on Latin text, where almost every offset starts a char; Chinese text
+/// takes [`has_boilerplate_by_char`].
 fn has_boilerplate(body: &str) -> bool {
+    let b = body.as_bytes();
+    let fits = |p: usize| {
+        let key = pair_key(b[p], b[p + 1]);
+        MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
+    };
+    let found = |p: usize| fits(p) && BOILERPLATE.iter().any(|m| b[p..].starts_with(m.as_bytes()));
+    // A marker (two bytes at least) starts before the last byte.
+    let starts = b.len().saturating_sub(1);
+    let mut p = 0;
+    while p + 4 <= starts {
+        if (fits(p) | fits(p + 1) | fits(p + 2) | fits(p + 3)) && (p..p + 4).any(found) {
+            return true;
+        }
+        p += 4;
+    }
+    (p..starts).any(found)
+}
+
+/// [`has_boilerplate`] in one pass over the first bytes of the chars (a
+/// marker, being text, starts only at a char): a third of the offsets of
+/// Chinese text. The markers are compared only where their first two bytes
+/// stand.
+fn has_boilerplate_by_char(body: &str) -> bool {
     let b = body.as_bytes();
     let mut i = 0;
     while i + 1 < b.len() {
         let x = b[i];
         if MARKER_FIRSTS[usize::from(x)] {
-            let key = (usize::from(x) << 8) | usize::from(b[i + 1]);
+            let key = pair_key(x, b[i + 1]);
             if MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
                 && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
             {
@@ -75,14 +108,83 @@ fn has_boilerplate(body: &str) -> bool {
     false
 }
 
+/// [`has_boilerplate`] by substring search: what the tests compare it with.
+#[cfg(test)]
+fn has_boilerplate_plain(body: &str) -> bool {
+    BOILERPLATE.iter().any(|m| body.contains(m))
+}
+
+/// Masks of the ASCII letters and of the ASCII whitespace (space, `\t` to
+/// `\r`) among 16 ASCII bytes, `None` when one is beyond ASCII.
+#[inline(always)]
+fn letters_and_spaces(block: &[u8]) -> Option<(u32, u32)> {
+    let word = |i: usize| u64::from_le_bytes(block[i..i + 8].try_into().unwrap_or([0; 8]));
+    let (lo, hi) = (word(0), word(8));
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    let letters = |w: u64| gather(in_range(w | (ONES * 0x20), b'a', b'z'));
+    let spaces = |w: u64| gather(in_range(w, b' ', b' ') | in_range(w, b'\t', b'\r'));
+    Some((letters(lo) | letters(hi) << 8, spaces(lo) | spaces(hi) << 8))
+}
+
 /// The number of whitespace-separated words of `s` that hold a letter,
-/// counting stops at `limit` (one pass over the bytes, no splitting; only
-/// chars beyond ASCII are decoded).
+/// counting stops at `limit`.
+///
+/// ASCII is read 16 bytes at a time, as masks of letters and of spaces
+/// ([`letters_and_spaces`]): a letter begins the count of a new word when
+/// the letter or space before it (other bytes between them do not matter)
+/// is a space, or there is none. From the first block with a byte beyond
+/// ASCII on, chars are read one by one ([`words_with_letter_from`]).
 fn words_with_letter(s: &str, limit: usize) -> usize {
     let b = s.as_bytes();
-    let mut n = 0;
-    let mut letter = false;
-    let mut i = 0;
+    // Words with a letter begun so far; whether the last letter or space
+    // read is a letter (the word being read holds one).
+    let (mut count, mut letter) = (0usize, false);
+    let mut at = 0;
+    let mut pad = [b' '; 16];
+    while at < b.len() {
+        let block = if at + 16 <= b.len() {
+            &b[at..at + 16]
+        } else {
+            // The rest, padded with spaces, which begin no word.
+            pad[..b.len() - at].copy_from_slice(&b[at..]);
+            &pad[..]
+        };
+        let Some((alpha, space)) = letters_and_spaces(block) else {
+            return words_with_letter_from(s, at, count - usize::from(letter), letter, limit);
+        };
+        let other = !(alpha | space) & 0xFFFF;
+        let carry = u32::from(letter);
+        // The runs of other bytes that follow a letter (or the letter state
+        // carried in): a one added at the start of a run clears the run.
+        let seed = ((alpha << 1) | carry) & other;
+        let after_letter = alpha | ((other.wrapping_add(seed) ^ other) & other);
+        let first = alpha & !((after_letter << 1) | carry);
+        count += first.count_ones() as usize;
+        if count >= limit {
+            return limit;
+        }
+        letter = after_letter & 0x8000 != 0;
+        at += 16;
+    }
+    count
+}
+
+/// [`words_with_letter`] from byte `i` (a char boundary) on, char by char,
+/// with `n` words holding a letter already ended by a space and `letter`
+/// telling whether the word read at `i` holds one: one pass over the
+/// bytes, no splitting; only chars beyond ASCII are decoded. (Rarely
+/// called: kept out of line.)
+#[inline(never)]
+fn words_with_letter_from(
+    s: &str,
+    mut i: usize,
+    mut n: usize,
+    mut letter: bool,
+    limit: usize,
+) -> usize {
+    let b = s.as_bytes();
     while i < b.len() {
         let x = b[i];
         let (space, alpha, len) = if x < 0x80 {
@@ -129,7 +231,11 @@ pub fn is_not_a_claim(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>) -> bool
     if core.ends_with('?') || core.ends_with('？') {
         return true;
     }
-    if body.len() < 120 && has_boilerplate(body) {
+    let boilerplate = |body| match s.lang {
+        Lang::En => has_boilerplate(body),
+        Lang::Zh => has_boilerplate_by_char(body),
+    };
+    if body.len() < 120 && boilerplate(body) {
         return true;
     }
     // A line with no sentence-final mark and no strong cue is a label, a
@@ -247,6 +353,109 @@ mod tests {
         for t in &texts {
             let expected = BOILERPLATE.iter().any(|m| t.contains(m));
             assert_eq!(has_boilerplate(t), expected, "{t:?}");
+            assert_eq!(has_boilerplate_by_char(t), expected, "{t:?}");
+        }
+    }
+
+    /// Pseudo-random texts of words, spaces, controls, punctuation, chars
+    /// beyond ASCII and boilerplate markers, of every length up to a few
+    /// blocks of 16 bytes.
+    fn mixed_texts() -> Vec<String> {
+        let pool = [
+            "a", "Z", " ", "  ", "\t", "\n", "\x0b", "\x1c", "1", "2024", ",", ".", "-", "<", "h",
+            "ht", "S", "Sh", "word", "said", "é", "中", "\u{a0}", "\u{3000}", "\u{2009}", "\u{85}",
+            "😀", "©", "摄", "记者", "\u{7f}", "Ça", "ab1", "(", "\"",
+        ];
+        let mut texts = Vec::new();
+        let mut seed = 0x1234_5678_u32;
+        for round in 0..3000 {
+            let mut t = String::new();
+            let parts = round % 40;
+            for _ in 0..parts {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                t.push_str(pool[seed as usize % pool.len()]);
+            }
+            if round % 7 == 0 {
+                t.push_str(BOILERPLATE[seed as usize % BOILERPLATE.len()]);
+            }
+            texts.push(t);
+        }
+        // Markers at every offset around the block ends, and ASCII runs.
+        for m in BOILERPLATE {
+            for k in 0..40 {
+                texts.push(format!("{}{m}", "x".repeat(k)));
+                texts.push(format!("{}{m}", "é".repeat(k)));
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn swar_masks_agree_with_byte_tests() {
+        let mut seed = 0x0bad_5eed_u32;
+        for round in 0..20000 {
+            let mut block = [0u8; 16];
+            for x in &mut block {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                // ASCII mostly; now and then a byte beyond.
+                *x = if round % 5 == 0 {
+                    seed as u8
+                } else {
+                    seed as u8 & 0x7F
+                };
+            }
+            let expected = block.iter().all(u8::is_ascii).then(|| {
+                let mask = |f: fn(&u8) -> bool| {
+                    (0..16).fold(0u32, |m, k| m | u32::from(f(&block[k])) << k)
+                };
+                (
+                    mask(u8::is_ascii_alphabetic),
+                    mask(|&x| x == b' ' || (b'\t'..=b'\r').contains(&x)),
+                )
+            });
+            assert_eq!(letters_and_spaces(&block), expected, "{block:?}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_pair_scan_agrees_with_contains_on_mixed_text() {
+        for t in mixed_texts() {
+            assert_eq!(has_boilerplate(&t), has_boilerplate_plain(&t), "{t:?}");
+            assert_eq!(
+                has_boilerplate_by_char(&t),
+                has_boilerplate_plain(&t),
+                "{t:?}"
+            );
+            for (i, _) in t.char_indices() {
+                let u = &t[i..];
+                assert_eq!(has_boilerplate(u), has_boilerplate_plain(u), "{u:?}");
+                assert_eq!(
+                    has_boilerplate_by_char(u),
+                    has_boilerplate_plain(u),
+                    "{u:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_with_letter_blocks_agree_with_split_whitespace_on_mixed_text() {
+        for t in mixed_texts() {
+            for (i, _) in t.char_indices().step_by(3) {
+                let u = &t[i..];
+                for limit in [1, 4, 7, 11, 100] {
+                    let expected = u
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+                        .take(limit)
+                        .count();
+                    assert_eq!(words_with_letter(u, limit), expected, "{u:?} {limit}");
+                }
+            }
         }
     }
 
