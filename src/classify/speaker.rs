@@ -93,13 +93,7 @@ fn name_before(text: &str, start: usize, end: usize) -> Option<Span> {
             .rposition(|&c| c == b' ')
             .map_or(0, |i| i + 1);
         let w = &before[word_start..word_end];
-        if words == 3 || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-            break;
-        }
-        if matches!(
-            w,
-            "The" | "A" | "An" | "It" | "This" | "That" | "He" | "She" | "They" | "We"
-        ) {
+        if ends_name(w, words) {
             break;
         }
         from -= w.len();
@@ -119,6 +113,18 @@ fn name_before(text: &str, start: usize, end: usize) -> Option<Span> {
     Some(Span::new(from, stop))
 }
 
+/// True when the word `w`, read backwards after `words` words of a name,
+/// is not part of it: a fourth word, a word without a capital, or a
+/// capitalised article or pronoun.
+fn ends_name(w: &str, words: usize) -> bool {
+    words == 3
+        || !w.starts_with(|c: char| c.is_ascii_uppercase())
+        || matches!(
+            w,
+            "The" | "A" | "An" | "It" | "This" | "That" | "He" | "She" | "They" | "We"
+        )
+}
+
 /// [`name_before`] with `rsplit`: what the tests compare it with.
 #[cfg(test)]
 fn name_before_plain(text: &str, start: usize, end: usize) -> Option<Span> {
@@ -127,13 +133,7 @@ fn name_before_plain(text: &str, start: usize, end: usize) -> Option<Span> {
     let mut from = stop;
     let mut words = 0;
     for w in before.rsplit(' ') {
-        if words == 3 || !w.starts_with(|c: char| c.is_ascii_uppercase()) {
-            break;
-        }
-        if matches!(
-            w,
-            "The" | "A" | "An" | "It" | "This" | "That" | "He" | "She" | "They" | "We"
-        ) {
+        if ends_name(w, words) {
             break;
         }
         from -= w.len();

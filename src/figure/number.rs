@@ -838,30 +838,28 @@ mod tests {
                 x ^= x << 17;
                 t.push(alphabet[(x % alphabet.len() as u64) as usize]);
             }
-            for i in 0..t.len() {
-                let (a, g) = (parse_arabic(&t, i), parse_arabic_general(&t, i));
-                assert_eq!(a.is_some(), g.is_some(), "{t:?} {i}");
-                if let (Some(a), Some(g)) = (a, g) {
-                    assert_eq!(
-                        (
-                            a.end,
-                            a.val,
-                            a.int_digits,
-                            a.grouped,
-                            a.decimal,
-                            a.leading_zero
-                        ),
-                        (
-                            g.end,
-                            g.val,
-                            g.int_digits,
-                            g.grouped,
-                            g.decimal,
-                            g.leading_zero
-                        ),
-                        "{t:?} {i}"
-                    );
-                }
+            fast_path_agrees(&t);
+        }
+    }
+
+    /// `parse_arabic` reads what `parse_arabic_general` reads at every
+    /// offset of `t`.
+    fn fast_path_agrees(t: &[u8]) {
+        for i in 0..t.len() {
+            let (a, g) = (parse_arabic(t, i), parse_arabic_general(t, i));
+            assert_eq!(a.is_some(), g.is_some(), "{t:?} {i}");
+            if let (Some(a), Some(g)) = (a, g) {
+                let fields = |n: &Arabic| {
+                    (
+                        n.end,
+                        n.val,
+                        n.int_digits,
+                        n.grouped,
+                        n.decimal,
+                        n.leading_zero,
+                    )
+                };
+                assert_eq!(fields(&a), fields(&g), "{t:?} {i}");
             }
         }
     }
@@ -899,32 +897,7 @@ mod tests {
             "1,234,567,890,123,456,789",
             "1,234,567,890,123,456.7",
         ] {
-            let b = t.as_bytes();
-            for i in 0..b.len() {
-                let (a, g) = (parse_arabic(b, i), parse_arabic_general(b, i));
-                assert_eq!(a.is_some(), g.is_some(), "{t:?} {i}");
-                if let (Some(a), Some(g)) = (a, g) {
-                    assert_eq!(
-                        (
-                            a.end,
-                            a.val,
-                            a.int_digits,
-                            a.grouped,
-                            a.decimal,
-                            a.leading_zero
-                        ),
-                        (
-                            g.end,
-                            g.val,
-                            g.int_digits,
-                            g.grouped,
-                            g.decimal,
-                            g.leading_zero
-                        ),
-                        "{t:?} {i}"
-                    );
-                }
-            }
+            fast_path_agrees(t.as_bytes());
         }
         assert!(parse_arabic_common(b"1,234.5", 0, 1).is_some());
         assert!(parse_arabic_common(b"3.5 t", 0, 1).is_some());

@@ -152,6 +152,12 @@ fn line_end(text: &str, pos: usize) -> (usize, usize) {
         }
         i += BREAK_LANES;
     }
+    line_end_bytewise(bytes, i)
+}
+
+/// [`line_end`] one byte at a time from `i`: the tail of the block scan,
+/// and what the tests compare the block scan with.
+fn line_end_bytewise(bytes: &[u8], mut i: usize) -> (usize, usize) {
     while i < bytes.len() {
         match bytes[i] {
             b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
@@ -397,6 +403,12 @@ fn is_heading(seg: &str) -> bool {
     if chars > HEADING_MAX_EN || (chars > HEADING_MAX_ZH && seg.chars().any(zh::is_cjk)) {
         return false;
     }
+    ends_as_heading(seg)
+}
+
+/// True when `seg`, closing quotes and brackets aside, does not end as a
+/// sentence does (`.`, `!`, `。`, `…`).
+fn ends_as_heading(seg: &str) -> bool {
     let last = seg
         .trim_end_matches(|c: char| c == '"' || c == '\'' || zh::is_closer(c) || c == '》')
         .chars()

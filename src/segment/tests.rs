@@ -569,28 +569,14 @@ fn data_cases() {
 /// replace.
 mod fast_paths {
     use super::super::{
-        is_heading, line_end, plain_stops, skip_ws, solid_at, starts_break, trim, zh, BREAK_LANES,
-        HEADING_MAX_EN, HEADING_MAX_ZH, STEP,
+        ends_as_heading, is_heading, line_end, line_end_bytewise, plain_stops, skip_ws, solid_at,
+        starts_break, trim, zh, BREAK_LANES, HEADING_MAX_EN, HEADING_MAX_ZH, STEP,
     };
     use proptest::prelude::*;
 
     /// `line_end` as a plain byte loop.
     fn line_end_plain(text: &str, pos: usize) -> (usize, usize) {
-        let bytes = text.as_bytes();
-        let mut i = pos;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' | b'\r' | 0x0B | 0x0C => return (i, i + 1),
-                0xC2 if bytes.get(i + 1) == Some(&0x85) => return (i, i + 2),
-                0xE2 if bytes.get(i + 1) == Some(&0x80)
-                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-                {
-                    return (i, i + 3)
-                }
-                _ => i += 1,
-            }
-        }
-        (bytes.len(), bytes.len())
+        line_end_bytewise(text.as_bytes(), pos)
     }
 
     /// `skip_ws` decoding every char.
@@ -660,11 +646,7 @@ mod fast_paths {
         if chars > HEADING_MAX_EN || (chinese && chars > HEADING_MAX_ZH) {
             return false;
         }
-        let last = seg
-            .trim_end_matches(|c: char| c == '"' || c == '\'' || zh::is_closer(c) || c == '》')
-            .chars()
-            .next_back();
-        !matches!(last, Some('.' | '!' | '。' | '…'))
+        ends_as_heading(seg)
     }
 
     #[test]
