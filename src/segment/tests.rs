@@ -569,8 +569,8 @@ fn data_cases() {
 /// replace.
 mod fast_paths {
     use super::super::{
-        is_heading, line_end, plain_stops, skip_ws, solid_at, starts_break, trim, zh, BREAK_LANES,
-        HEADING_MAX_EN, HEADING_MAX_ZH, STEP,
+        is_heading, line_end, may_start_break, plain_stops, skip_ws, solid_at, starts_break, trim,
+        zh, BREAK_LANES, HEADING_MAX_EN, HEADING_MAX_ZH, STEP,
     };
     use proptest::prelude::*;
 
@@ -756,6 +756,8 @@ mod fast_paths {
                         _ => false,
                     });
                     assert_eq!(starts_break(&window), expected, "{window:?}");
+                    // The quick test passes every chunk with a break.
+                    assert!(!expected || may_start_break(&window), "{window:?}");
                 }
             }
         }
