@@ -556,7 +556,9 @@ impl<'t> Line<'t> {
             // scan (an end mark, a quote, or any non-ASCII byte), then
             // step char by char.
             let plain = self.marker.is_none();
-            if plain {
+            // (A block that starts beyond ASCII stops at once: Chinese text
+            // after a stop is not read as a block.)
+            if plain && bytes.get(i).is_some_and(u8::is_ascii) {
                 while let Some(block) = bytes.get(i..i + 8) {
                     let stops =
                         plain_stops(u64::from_le_bytes(block.try_into().unwrap_or([b'.'; 8])));
