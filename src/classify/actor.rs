@@ -13,6 +13,7 @@ use super::{
 use crate::lexicon::EntryType;
 use crate::matcher::{EntryId, Hit};
 use crate::span::Span;
+use std::cell::RefCell;
 
 /// An actor candidate: a lexicon concept or a name found by pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -512,13 +513,18 @@ fn separators_after(bytes: &[u8], from: usize, at: usize, out: &mut Vec<usize>) 
     }
 }
 
-/// Separators that open a clause.
-fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Vec<usize> {
+/// Separators that open a clause, into `starts` (cleared first).
+fn clause_starts(
+    doc: &Doc<'_>,
+    lex: Lexicon<'_>,
+    s: &Sentence<'_>,
+    at: usize,
+    starts: &mut Vec<usize>,
+) {
     let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
-    // Room for the clauses of most windows: one allocation, no regrowth.
-    let mut starts = Vec::with_capacity(16);
+    starts.clear();
     starts.push(from);
-    separators_after(doc.text.as_bytes(), from, at, &mut starts);
+    separators_after(doc.text.as_bytes(), from, at, starts);
     // After a verb of saying ("said", 表示).
     let lo = s.hits.partition_point(|h| h.span.start < from);
     for h in s.hits[lo..]
@@ -529,26 +535,58 @@ fn clause_starts(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -
     }
     starts.sort_unstable();
     starts.dedup();
-    starts
+}
+
+thread_local! {
+    /// The candidate and clause-start lists of [`clause_subject`], kept from
+    /// call to call so that a call allocates nothing once they have grown.
+    static CLAUSE_BUFFERS: RefCell<(Vec<Cand>, Vec<usize>)> =
+        const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
 /// The subject of the clause holding `at`, or of the clauses before it.
+/// (Its lists live in [`CLAUSE_BUFFERS`]; a nested call, which does not
+/// happen, would get lists of its own.)
 fn clause_subject(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, at: usize) -> Option<Cand> {
+    CLAUSE_BUFFERS.with(|bufs| match bufs.try_borrow_mut() {
+        Ok(mut bufs) => {
+            let (cands, starts) = &mut *bufs;
+            clause_subject_with(doc, lex, s, at, cands, starts)
+        }
+        Err(_) => clause_subject_with(doc, lex, s, at, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+/// [`clause_subject`] with the lists to fill (cleared first).
+fn clause_subject_with(
+    doc: &Doc<'_>,
+    lex: Lexicon<'_>,
+    s: &Sentence<'_>,
+    at: usize,
+    cands: &mut Vec<Cand>,
+    starts: &mut Vec<usize>,
+) -> Option<Cand> {
     let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
     let lo = s.hits.partition_point(|h| h.span.start < from);
-    let mut cands: Vec<Cand> = s.hits[lo..]
-        .iter()
-        .filter(|h| h.span.end <= at && (is_org(lex, h) || is_place(lex, h) || lex.cue(h).anaphor))
-        .map(|h| Cand::Hit(*h))
-        .chain(
-            s.found_orgs
-                .iter()
-                .filter(|f| f.start >= from && f.end <= at)
-                .map(|f| Cand::Found(*f)),
-        )
-        .collect();
+    cands.clear();
+    cands.extend(
+        s.hits[lo..]
+            .iter()
+            .filter(|h| {
+                h.span.end <= at && (is_org(lex, h) || is_place(lex, h) || lex.cue(h).anaphor)
+            })
+            .map(|h| Cand::Hit(*h))
+            .chain(
+                s.found_orgs
+                    .iter()
+                    .filter(|f| f.start >= from && f.end <= at)
+                    .map(|f| Cand::Found(*f)),
+            ),
+    );
     cands.sort_by_key(|c| c.span().start);
-    let starts = clause_starts(doc, lex, s, at);
+    clause_starts(doc, lex, s, at, starts);
+    let starts = &starts[..];
+    let cands = &cands[..];
     // Clauses from the one holding the cue back to the first.
     for (k, &cs) in starts.iter().enumerate().rev() {
         let ce = starts.get(k + 1).copied().unwrap_or(at).min(at);
@@ -693,6 +731,31 @@ mod tests {
                     separators_after(b, from, at, &mut found);
                     assert_eq!(found, expected, "{t:?} {from} {at}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn clause_buffers_kept_between_calls_change_no_answer() {
+        // Articles with subjects in several clauses, read with the lists
+        // left over from each other in every order and with new lists.
+        let texts = [
+            "据悉,北方稀土将加快建设新项目。公司表示,明年将扩大产能,并将在包头新建工厂。",
+            "中国稀土集团、北方稀土和厦门钨业将联合投资,工业和信息化部表示将加强管理。",
+            "Lynas said on Monday it will build a plant in Texas, and the company will expand.",
+            "该公司将继续推进,而国家发展改革委将出台配套政策。",
+        ];
+        let ex = crate::Extractor::new().expect("default lexicon");
+        let fresh: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                CLAUSE_BUFFERS.with(|b| *b.borrow_mut() = (Vec::new(), Vec::new()));
+                format!("{:?}", ex.extract("a", t))
+            })
+            .collect();
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]] {
+            for k in order {
+                assert_eq!(format!("{:?}", ex.extract("a", texts[k])), fresh[k]);
             }
         }
     }

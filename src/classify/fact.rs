@@ -29,24 +29,20 @@ const BOILERPLATE: &[&str] = &[
     "摄",
 ];
 
-/// `MARKER_FIRSTS[a]` is true when a boilerplate marker starts with the
-/// byte `a`; bit `a + 256 * b` of `MARKER_PAIRS` when one starts with the
-/// bytes `a`, `b` (every marker has at least two bytes).
-static MARKER_FIRSTS: [bool; 256] = marker_heads().0;
-static MARKER_PAIRS: [u64; 1024] = marker_heads().1;
+/// Bit `a + 256 * b` of `MARKER_PAIRS` is set when a boilerplate marker
+/// starts with the bytes `a`, `b` (every marker has at least two bytes).
+static MARKER_PAIRS: [u64; 1024] = marker_pairs();
 
-const fn marker_heads() -> ([bool; 256], [u64; 1024]) {
-    let mut firsts = [false; 256];
+const fn marker_pairs() -> [u64; 1024] {
     let mut pairs = [0u64; 1024];
     let mut k = 0;
     while k < BOILERPLATE.len() {
         let m = BOILERPLATE[k].as_bytes();
-        firsts[m[0] as usize] = true;
         let key = pair_key(m[0], m[1]);
         pairs[key / 64] |= 1 << (key % 64);
         k += 1;
     }
-    (firsts, pairs)
+    pairs
 }
 
 /// The index of the pair of bytes `a`, `b` in `MARKER_PAIRS`.
@@ -89,24 +85,34 @@ fn has_boilerplate_by_char(body: &str) -> bool {
     let mut i = 0;
     while i + 1 < b.len() {
         let x = b[i];
-        if MARKER_FIRSTS[usize::from(x)] {
-            let key = pair_key(x, b[i + 1]);
-            if MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
-                && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
-            {
-                return true;
-            }
+        // One look at the pair table (no marker starts with a byte whose
+        // pairs are all unset), then the char's length from a table.
+        let key = pair_key(x, b[i + 1]);
+        if MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
+            && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
+        {
+            return true;
         }
-        // The length of the char `x` starts: one for ASCII, else its
-        // leading one bits.
-        i += if x < 0x80 {
-            1
-        } else {
-            x.leading_ones() as usize
-        };
+        i += usize::from(CHAR_LEN[usize::from(x)]);
     }
     false
 }
+
+/// The length of the char a byte starts: one for ASCII, else its leading
+/// one bits.
+static CHAR_LEN: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = if x < 0x80 {
+            1
+        } else {
+            (x as u8).leading_ones() as u8
+        };
+        x += 1;
+    }
+    t
+};
 
 /// [`has_boilerplate`] by substring search: what the tests compare it with.
 #[cfg(test)]
@@ -323,6 +329,14 @@ pub fn signals(_doc: &Doc<'_>, _lex: Lexicon<'_>, s: &Sentence<'_>, out: &mut Si
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_len_table_is_the_leading_ones() {
+        for x in 0..=255u8 {
+            let expected = if x < 0x80 { 1 } else { x.leading_ones() };
+            assert_eq!(u32::from(CHAR_LEN[usize::from(x)]), expected, "{x:#x}");
+        }
+    }
 
     #[test]
     fn boilerplate_is_found_as_contains_finds_it() {

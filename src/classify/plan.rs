@@ -256,6 +256,7 @@ static DISPOSAL_SET: WordSet = WordSet::new(DISPOSAL);
 const DE_VERBS: &[char] = &['获', '取', '赢', '值', '记', '懂', '觉', '使', '博', '求'];
 
 /// A degree complement V得 in the clause (炒得过高), not a verb in 得.
+#[cfg(test)]
 fn degree_complement(clause: &str) -> bool {
     clause.match_indices('得').any(|(i, _)| {
         clause[..i]
@@ -286,16 +287,45 @@ fn jiang_is_disposal(doc: &Doc<'_>, lex: Lexicon<'_>, s: &Sentence<'_>, hit: &Hi
         return false;
     }
     // The clause after it, at most 15 characters (bounded work per cue).
-    let after = &doc.text[hit.span.end..s.span.end];
+    let (clause, degree) = disposal_clause(&doc.text[hit.span.end..s.span.end]);
+    if ZH_CHANGE_SET.prefix_in(clause).is_some() {
+        return false;
+    }
+    DISPOSAL_SET.contains_any(clause) || degree
+}
+
+/// The clause at the start of `after`: its first 15 chars at most, up to
+/// the first `,` `。` `;` `:` `!` `?`; and whether it holds a degree
+/// complement V得 (炒得过高: 得 after an ideograph but a verb in 得 of
+/// [`DE_VERBS`]). One pass over its chars ([`disposal_clause_plain`] is
+/// what the tests compare it with).
+fn disposal_clause(after: &str) -> (&str, bool) {
+    let mut end = after.len();
+    let mut prev = None;
+    let mut degree = false;
+    for (n, (i, c)) in after.char_indices().enumerate() {
+        if n == 15 || matches!(c, ',' | '。' | ';' | ':' | '!' | '?') {
+            end = i;
+            break;
+        }
+        if c == '得' {
+            degree |= prev.is_some_and(|p: char| !DE_VERBS.contains(&p) && p > '\u{2E80}');
+        }
+        prev = Some(c);
+    }
+    (&after[..end], degree)
+}
+
+/// [`disposal_clause`] read in steps: the window of 15 chars, the cut at
+/// the first mark, the search for 得.
+#[cfg(test)]
+fn disposal_clause_plain(after: &str) -> (&str, bool) {
     let window = after.char_indices().nth(15).map_or(after.len(), |(i, _)| i);
     let clause = &after[..window];
     let clause = &clause[..clause
         .find([',', '。', ';', ':', '!', '?'])
         .unwrap_or(clause.len())];
-    if ZH_CHANGE_SET.prefix_in(clause).is_some() {
-        return false;
-    }
-    DISPOSAL_SET.contains_any(clause) || degree_complement(clause)
+    (clause, degree_complement(clause))
 }
 
 /// Chinese verbs after 将/要/会 that describe a change or state of things
@@ -461,6 +491,37 @@ mod tests {
         for t in &texts {
             let expected = OPINION.iter().any(|w| t.contains(w));
             assert_eq!(OPINION_SCAN.is_match(t.as_str()), expected, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn disposal_clause_agrees_with_reading_in_steps() {
+        let pool = [
+            "得", "获", "值", "炒", "价", "格", "过", "高", "降", "下来", ",", "。", ";", ":", "!",
+            "?", " ", "a", "1", "将", "成", "\u{2E80}", "\u{2E81}", "é", "😀",
+        ];
+        let mut seed = 0x1357_9bdf_u32;
+        let mut texts = vec![String::new(), "得".into(), "炒得".into(), "获得".into()];
+        for round in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..round % 40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 17;
+                seed ^= seed << 5;
+                t.push_str(pool[seed as usize % pool.len()]);
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            for (i, _) in t.char_indices() {
+                let after = &t[i..];
+                assert_eq!(
+                    disposal_clause(after),
+                    disposal_clause_plain(after),
+                    "{after:?}"
+                );
+            }
+            assert_eq!(disposal_clause(t), disposal_clause_plain(t), "{t:?}");
         }
     }
 

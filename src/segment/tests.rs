@@ -569,8 +569,9 @@ fn data_cases() {
 /// replace.
 mod fast_paths {
     use super::super::{
-        ends_as_heading, is_heading, line_end, line_end_bytewise, plain_stops, skip_ws, solid_at,
-        starts_break, trim, zh, BREAK_LANES, HEADING_MAX_EN, HEADING_MAX_ZH, STEP,
+        ends_as_heading, is_heading, line_end, line_end_bytewise, may_start_break, plain_stops,
+        skip_ws, solid_at, starts_break, trim, zh, BREAK_LANES, HEADING_MAX_EN, HEADING_MAX_ZH,
+        STEP,
     };
     use proptest::prelude::*;
 
@@ -704,6 +705,19 @@ mod fast_paths {
     }
 
     #[test]
+    fn plain_stops_stop_at_once_beyond_ascii() {
+        // What lets `Line::run` skip the block scan at a byte beyond ASCII.
+        for first in 0x80..=0xFFu8 {
+            for fill in [b'a', b' ', b'.', 0x80, 0xE4] {
+                let mut block = [fill; 8];
+                block[0] = first;
+                let stops = plain_stops(u64::from_le_bytes(block));
+                assert!(stops != 0 && stops.trailing_zeros() / 8 == 0, "{block:?}");
+            }
+        }
+    }
+
+    #[test]
     fn starts_break_agrees_with_line_end_plain() {
         // Every byte at every lane, and every break at every lane (the
         // last ones running into the two bytes past the chunk), amid fill.
@@ -738,6 +752,8 @@ mod fast_paths {
                         _ => false,
                     });
                     assert_eq!(starts_break(&window), expected, "{window:?}");
+                    // The quick test passes every chunk with a break.
+                    assert!(!expected || may_start_break(&window), "{window:?}");
                 }
             }
         }
