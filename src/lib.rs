@@ -21,6 +21,7 @@ pub mod orgs;
 pub mod record;
 pub mod segment;
 pub mod span;
+mod swar;
 
 pub use extractor::{Extractor, ExtractorBuilder};
 

@@ -6,13 +6,13 @@
 //! named elsewhere in the sentence; the actor of the previous claim; the
 //! organisation the article is about.
 
-use super::{gather, in_range, HIGH};
 use super::{
     is_cjk, Actor, ActorSource, Claim, ClaimKind, Doc, Lang, Lexicon, Sentence, Speaker, WordSet,
 };
 use crate::lexicon::EntryType;
 use crate::matcher::{EntryId, Hit};
 use crate::span::Span;
+use crate::swar::{gather, in_range, HIGH};
 use std::cell::RefCell;
 
 /// An actor candidate: a lexicon concept or a name found by pattern.

@@ -1,9 +1,11 @@
 //! Facts: past or present events, figures and states; and the sentences that
 //! assert nothing (titles, headings, questions, bylines, boilerplate).
 
-use super::{gather, in_range, HIGH, ONES};
-use super::{rule_id, ClaimKind, Doc, Evidence, How, Lang, Lexicon, Sentence, Signal, Signals};
+use super::{
+    rule_id, ClaimKind, Doc, Evidence, How, Lang, Lexicon, Sentence, Signal, Signals, WordSet,
+};
 use crate::segment::SegmentKind;
+use crate::swar::{gather, in_range, HIGH, ONES};
 
 /// Boilerplate markers: a sentence containing one asserts nothing.
 const BOILERPLATE: &[&str] = &[
@@ -29,40 +31,19 @@ const BOILERPLATE: &[&str] = &[
     "摄",
 ];
 
-/// Bit `a + 256 * b` of `MARKER_PAIRS` is set when a boilerplate marker
-/// starts with the bytes `a`, `b` (every marker has at least two bytes).
-static MARKER_PAIRS: [u64; 1024] = marker_pairs();
-
-const fn marker_pairs() -> [u64; 1024] {
-    let mut pairs = [0u64; 1024];
-    let mut k = 0;
-    while k < BOILERPLATE.len() {
-        let m = BOILERPLATE[k].as_bytes();
-        let key = pair_key(m[0], m[1]);
-        pairs[key / 64] |= 1 << (key % 64);
-        k += 1;
-    }
-    pairs
-}
-
-/// The index of the pair of bytes `a`, `b` in `MARKER_PAIRS`.
-#[inline(always)]
-const fn pair_key(a: u8, b: u8) -> usize {
-    a as usize | (b as usize) << 8
-}
+/// [`BOILERPLATE`] with the table of the pairs of bytes its markers start
+/// with (every marker has at least two bytes).
+static MARKERS: WordSet = WordSet::new(BOILERPLATE);
 
 /// True when `body` contains a boilerplate marker. The pair of bytes at
-/// every offset is looked up in `MARKER_PAIRS`, four offsets per test (no
+/// every offset is looked up in [`MARKERS`], four offsets per test (no
 /// char is decoded: no marker starts with a continuation byte, so none
 /// matches there); the markers are compared only where a pair fits. Fast
 /// on Latin text, where almost every offset starts a char; Chinese text
 /// takes [`has_boilerplate_by_char`].
 fn has_boilerplate(body: &str) -> bool {
     let b = body.as_bytes();
-    let fits = |p: usize| {
-        let key = pair_key(b[p], b[p + 1]);
-        MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
-    };
+    let fits = |p: usize| MARKERS.may_start_with(b[p], b[p + 1]);
     let found = |p: usize| fits(p) && BOILERPLATE.iter().any(|m| b[p..].starts_with(m.as_bytes()));
     // A marker (two bytes at least) starts before the last byte.
     let starts = b.len().saturating_sub(1);
@@ -87,8 +68,7 @@ fn has_boilerplate_by_char(body: &str) -> bool {
         let x = b[i];
         // One look at the pair table (no marker starts with a byte whose
         // pairs are all unset), then the char's length from a table.
-        let key = pair_key(x, b[i + 1]);
-        if MARKER_PAIRS[key / 64] & (1 << (key % 64)) != 0
+        if MARKERS.may_start_with(x, b[i + 1])
             && BOILERPLATE.iter().any(|m| b[i..].starts_with(m.as_bytes()))
         {
             return true;

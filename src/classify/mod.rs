@@ -225,7 +225,7 @@ fn lane_sum(v: &[u8; LANES]) -> usize {
 /// True when a byte of `v` is 0xF0 or above (its top four bits set).
 #[inline]
 fn any_four_byte_lead(v: &[u8; LANES]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     let word = |i: usize| u64::from_le_bytes(v[i..i + 8].try_into().unwrap_or([0; 8]));
     let top4 = |x: u64| x & (x << 1) & (x << 2) & (x << 3) & HIGH;
     top4(word(0)) | top4(word(8)) != 0
@@ -280,32 +280,6 @@ fn script_counts(b: &[u8]) -> (usize, usize) {
         }
     }
     (cjk, latin)
-}
-
-/// One in every byte, and the high bit of every byte (SWAR masks).
-pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
-pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` (all below 0x80) set when the byte is
-/// at least `lo` (no sum passes 0xFF, so nothing carries).
-#[inline(always)]
-pub(crate) fn at_least(w: u64, lo: u8) -> u64 {
-    w.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH
-}
-
-/// The high bit of each byte of `w` (all below 0x80) set when the byte is
-/// in `lo..=hi` (`hi` below 0x7F).
-#[inline(always)]
-pub(crate) fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
-    at_least(w, lo) & !at_least(w, hi + 1)
-}
-
-/// Bit `k` set when the high bit of byte `k` of `m` (only high bits set) is:
-/// byte `k` shifted to 0 or 1 lands on bit `56 + k` of the product, and no
-/// two partial products meet, so nothing carries.
-#[inline(always)]
-pub(crate) fn gather(m: u64) -> u32 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
 }
 
 /// The first of `words` that `text` starts with. Bytes are compared one by
@@ -376,14 +350,19 @@ impl WordSet {
         WordSet { words, pairs, ends }
     }
 
+    /// False when no word starts with the bytes `x`, `y` (true for every
+    /// `y` when a word is the one byte `x`).
+    #[inline]
+    pub(crate) fn may_start_with(&self, x: u8, y: u8) -> bool {
+        let key = (usize::from(x) << 8) | usize::from(y);
+        self.pairs[key / 64] & (1 << (key % 64)) != 0
+    }
+
     /// False when no word can start at the start of `b` (non-empty).
     #[inline]
     fn may_start(&self, b: &[u8]) -> bool {
         match b {
-            [x, y, ..] => {
-                let key = (usize::from(*x) << 8) | usize::from(*y);
-                self.pairs[key / 64] & (1 << (key % 64)) != 0
-            }
+            [x, y, ..] => self.may_start_with(*x, *y),
             // One byte: the words decide.
             _ => true,
         }

@@ -13,6 +13,7 @@
 //! ([`PrefixSet`]). Every table is built at compile time.
 
 use super::en::{self, W};
+use crate::swar::{in_range, HIGH, ONES};
 
 /// What a byte is to the scan.
 pub(crate) const OTHER: u8 = 0;
@@ -57,18 +58,13 @@ pub(crate) fn is_alnum(c: u8) -> bool {
     matches!(BYTE[c as usize], DIGIT | ALPHA)
 }
 
-const LO64: u64 = u64::MAX / 255;
-const HI64: u64 = LO64 * 0x80;
-
 /// The high bit of each byte of `x` that is an ASCII letter.
 #[inline]
 fn letters(x: u64) -> u64 {
     // Seven low bits of each byte, folded to lower case: adding to them
     // never carries over into the next byte.
-    let t = (x & !HI64) | (LO64 * 0x20);
-    let at_least_a = t + LO64 * (0x80 - b'a' as u64);
-    let past_z = t + LO64 * (0x80 - b'z' as u64 - 1);
-    at_least_a & !past_z & !x & HI64
+    let t = (x & !HIGH) | (ONES * 0x20);
+    in_range(t, b'a', b'z') & !x & HIGH
 }
 
 /// The end of the run of ASCII letters at `i`, eight bytes at a time.
@@ -76,7 +72,7 @@ fn letters(x: u64) -> u64 {
 pub(crate) fn letters_end(b: &[u8], mut i: usize) -> usize {
     while let Some(&[x0, x1, x2, x3, x4, x5, x6, x7]) = b.get(i..i + 8) {
         let x = u64::from_le_bytes([x0, x1, x2, x3, x4, x5, x6, x7]);
-        let stop = !letters(x) & HI64;
+        let stop = !letters(x) & HIGH;
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;
         }
@@ -95,7 +91,7 @@ pub(crate) fn alnum_end(b: &[u8], mut i: usize) -> (usize, bool) {
     // Letters eight at a time; a digit (rare in words) ends the fast part.
     while let Some(&[x0, x1, x2, x3, x4, x5, x6, x7]) = b.get(i..i + 8) {
         let x = u64::from_le_bytes([x0, x1, x2, x3, x4, x5, x6, x7]);
-        let stop = !letters(x) & HI64;
+        let stop = !letters(x) & HIGH;
         if stop != 0 {
             i += (stop.trailing_zeros() / 8) as usize;
             if !b[i].is_ascii_digit() {

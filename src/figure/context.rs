@@ -2,6 +2,7 @@
 
 use super::class::{self, WordSet, KEY_LEN};
 use super::{CurrencySource, FigureContext};
+use crate::swar::{in_range, HIGH, ONES};
 
 /// Words that put an article in Australia.
 const AU_WORDS: &[&str] = &[
@@ -115,22 +116,17 @@ static WORD_START: [bool; 256] = {
     t
 };
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
 /// The high bit of each of the eight bytes of `x` (little-endian) that is
 /// an ASCII capital, or an `f` when `F`: the first letters of
 /// [`WORD_START`].
 #[inline]
 fn capital_or_f<const F: bool>(x: u64) -> u64 {
     // Seven low bits of each byte: adding to them never carries over.
-    let t = x & !HI;
-    let ascii = !x & HI;
-    let at_least_a = t + LO * (0x80 - b'A' as u64);
-    let past_z = t + LO * (0x80 - b'Z' as u64 - 1);
-    let capital = at_least_a & !past_z;
+    let t = x & !HIGH;
+    let ascii = !x & HIGH;
+    let capital = in_range(t, b'A', b'Z');
     if F {
-        let f = !((t ^ (LO * b'f' as u64)) + LO * 0x7F);
+        let f = !((t ^ (ONES * b'f' as u64)) + ONES * 0x7F);
         (capital | f) & ascii
     } else {
         capital & ascii

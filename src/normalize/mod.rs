@@ -308,7 +308,7 @@ fn bmp_bit(may_fold: &[u64; 1024], b: u8, b1: u8, b2: u8) -> bool {
 /// it or calling [`fold_char`]; runs of them are read four chars at a time.
 #[inline]
 fn next_fold(text: &str, from: usize, may_fold: &[u64; 1024]) -> Option<(usize, char, Fold)> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     let bytes = text.as_bytes();
     // The bytes not read yet: slice patterns keep the bounds checks few.
     let mut rest = bytes.get(from..)?;

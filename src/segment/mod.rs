@@ -995,8 +995,7 @@ static STEP: [[u8; 256]; 2] = [step_table(false), step_table(true)];
 /// set spuriously). Zero when the whole block can be stepped over.
 #[inline]
 fn plain_stops(block: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{HIGH, ONES};
     // High bit of each zero byte, exact up to the lowest one.
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     block & HIGH
