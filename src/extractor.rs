@@ -474,8 +474,7 @@ impl Extractor {
         let a = self.analyze(&article.text);
         let (mut rec, ctx) = self.record_parts(&article.id, &a);
         set_article_fields(&mut rec, article, lossy);
-        // As `to_json`: about six bytes of JSON per byte of text.
-        out.reserve(article.text.len().min(1 << 20) * 8 + 1024);
+        out.reserve(json_capacity(article.text.len()));
         rec.write_json_with_claims(out, a.claims.len(), |i, claim| {
             self.claim_into(&ctx, &rec.entities, &a.claims[i], claim)
         });
@@ -591,12 +590,7 @@ impl Extractor {
                     ty: e.ty.name().into(),
                     label: e.label().into(),
                     zh: e.zh_label().map(Cow::Borrowed),
-                    aliases: e
-                        .zh_label()
-                        .filter(|z| *z != e.label())
-                        .map(Cow::Borrowed)
-                        .into_iter()
-                        .collect(),
+                    aliases: zh_alias(e).into_iter().collect(),
                     mentions: Vec::new(),
                 });
                 entities.len() - 1
@@ -718,8 +712,7 @@ impl Extractor {
                     // the forms the text uses.
                     match ctx.entity_index.get(&id) {
                         Some(&i) => aliases.extend(entities[i].aliases.iter().cloned()),
-                        None => aliases
-                            .extend(e.zh_label().filter(|z| *z != e.label()).map(Cow::Borrowed)),
+                        None => aliases.extend(zh_alias(e)),
                     }
                     ActorRecord {
                         id: Some(Cow::Borrowed(e.id.as_str())),
@@ -823,6 +816,12 @@ impl<'a> RecordContext<'a> {
         let i = segs.partition_point(|g| g.span.end <= s.start);
         segs.get(i).filter(|g| g.span.start <= s.start).map(|_| i)
     }
+}
+
+/// An entry's Chinese name when it is not its label: the first of the
+/// names a record gives for it.
+fn zh_alias(e: &Entry) -> Option<Cow<'_, str>> {
+    e.zh_label().filter(|z| *z != e.label()).map(Cow::Borrowed)
 }
 
 /// The fields of a record that come from the article as read, not from the

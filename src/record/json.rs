@@ -235,15 +235,21 @@ impl<T: WriteJson> WriteJson for Option<T> {
 
 impl<T: WriteJson> WriteJson for Vec<T> {
     fn write_json(&self, out: &mut String) {
-        out.push('[');
-        for (i, v) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            v.write_json(out);
-        }
-        out.push(']');
+        write_array(out, self.len(), |i, out| self[i].write_json(out));
     }
+}
+
+/// A JSON array of `n` items, the `i`-th written by `item(i, out)`.
+#[inline(always)]
+fn write_array(out: &mut String, n: usize, mut item: impl FnMut(usize, &mut String)) {
+    out.push('[');
+    for i in 0..n {
+        if i > 0 {
+            out.push(',');
+        }
+        item(i, out);
+    }
+    out.push(']');
 }
 
 impl WriteJson for ReplacedRecord {
@@ -276,15 +282,10 @@ pub(super) fn write_record_with_claims<'a>(
 ) {
     write_article(record, out, |out| {
         let mut claim = ClaimRecord::default();
-        out.push('[');
-        for i in 0..claims {
-            if i > 0 {
-                out.push(',');
-            }
+        write_array(out, claims, |i, out| {
             fill(i, &mut claim);
             claim.write_json(out);
-        }
-        out.push(']');
+        });
     });
 }
 

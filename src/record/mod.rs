@@ -324,6 +324,12 @@ fn own_all(v: Vec<Cow<'_, str>>) -> Vec<Cow<'static, str>> {
     v.into_iter().map(own).collect()
 }
 
+/// Room for the JSON record of an article of `bytes` bytes: records run to
+/// about six bytes of JSON per byte of text; at most 8 MiB up front.
+pub(crate) fn json_capacity(bytes: usize) -> usize {
+    bytes.min(1 << 20) * 8 + 1024
+}
+
 /// How much a record holds, for a run's summary
 /// ([`crate::Extractor::extract_article_json`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -343,7 +349,7 @@ impl<'a> ArticleRecord<'a> {
     /// buffer is sized from the article up front (records run to about six
     /// bytes of JSON per byte of text), up to 8 MiB.
     pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(self.bytes.min(1 << 20) * 8 + 1024);
+        let mut out = String::with_capacity(json_capacity(self.bytes));
         self.write_json(&mut out);
         out
     }
