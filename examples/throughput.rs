@@ -808,10 +808,13 @@ mod tests {
     /// Runs the repo's samples through `run_once` with `extra` options and
     /// returns the counts and the records written.
     fn run(extra: &[&str]) -> (Counts, Vec<u8>) {
+        // One file per call: the tests run at once in one process, and two of
+        // them make the same run.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let out = std::env::temp_dir().join(format!(
-            "ree-throughput-test-{}-{}.jsonl",
-            std::process::id(),
-            extra.concat()
+            "ree-throughput-test-{}-{call}.jsonl",
+            std::process::id()
         ));
         let out_arg = out.to_string_lossy().into_owned();
         let mut argv = vec!["throughput", "samples", "--quiet", "--out", &out_arg];
