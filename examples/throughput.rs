@@ -57,8 +57,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::Input as ScanInput;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ree_claims::input::{read_paths, Article, InputError, ReadOptions, Utf8Policy};
@@ -403,11 +401,11 @@ struct Work {
 
 /// The raw scan of one article: the matcher's key of the text (ASCII
 /// lowercased, other ASCII as spaces) and the automaton's leftmost-longest
-/// matches over it, counted. No record is made.
+/// matches over it, found by the matcher's own search loop and counted. No
+/// record is made.
 fn raw_scan(extractor: &Extractor, text: &str) -> Outcome {
     let key = ree_claims::matcher::Matcher::key(text);
-    let matches = Automaton::try_find_iter(extractor.matcher().automaton(), ScanInput::new(&key))
-        .map_or(0, |it| it.count());
+    let matches = extractor.matcher().count_matches(&key);
     Outcome::Record {
         json: String::new(),
         json_bytes: 0,

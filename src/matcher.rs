@@ -4,9 +4,10 @@
 //! normalised text with ASCII letters lowercased, every other ASCII byte
 //! (spaces, punctuation) turned into a space, and one space put in front.
 //! Every other byte is kept, so key offset `i + 1` is text offset `i`.
-//! Patterns are the aliases mapped the same way; a Latin-script alias that
-//! starts with a letter or digit gets a leading space, so it can only match
-//! where a word starts (no `REE` inside `free`, no `he` inside `the`) and the
+//! Patterns are the aliases mapped the same way; an alias that starts with
+//! a Latin letter or digit (`Baogang`, `3D`, and Chinese aliases such as
+//! `TCL集团` or `232条款`) gets a leading space, so it can only match where a
+//! word starts (no `REE` inside `free`, no `he` inside `the`) and the
 //! automaton itself rules out the in-word matches that frequent short words
 //! would otherwise produce.
 //!
@@ -18,10 +19,16 @@
 //! passes, or else the search resumes one byte after its start.
 //! Latin words glued to Chinese characters (`在ASX上市`) have no space before
 //! them in the key; an anchored search at each such word start finds them.
+//!
+//! The unanchored search is the automaton's own, with its transitions on the
+//! key's ASCII bytes read from a table made when the matcher is built
+//! ([`search`]): the same matches, in fewer instructions.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
+
+mod search;
 
 use crate::lexicon::{Entry, EntryType, Lang};
 use crate::normalize::fold_str;
@@ -104,6 +111,9 @@ pub struct Matcher {
     patterns: Vec<PatternInfo>,
     /// Longest pattern, in bytes.
     max_len: usize,
+    /// The automaton's transitions on the key's ASCII bytes, for the
+    /// unanchored search.
+    table: search::Table,
 }
 
 /// A Latin-script "word" character: letters and digits other than CJK.
@@ -248,7 +258,9 @@ impl Matcher {
                 let first = folded.chars().next().unwrap_or(' ');
                 let last = folded.chars().next_back().unwrap_or(' ');
                 let latin = a.lang == Lang::En;
-                let lead = latin && is_word_char(first);
+                // A Chinese alias that opens with a Latin word (TCL集团,
+                // 232条款) starts at a word start too, not inside "etcl".
+                let lead = is_word_char(first) && (latin || first.is_ascii_alphanumeric());
                 let mut pat: Vec<u8> = Vec::with_capacity(folded.len() + 1);
                 if lead {
                     pat.push(b' ');
@@ -314,10 +326,12 @@ impl Matcher {
         let ac = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)?;
+        let table = search::Table::new(&ac, &pats);
         Ok(Matcher {
             ac,
             patterns,
             max_len,
+            table,
         })
     }
 
@@ -392,7 +406,7 @@ impl Matcher {
         while at < key.len() {
             let m = match pending {
                 Some(p) if p.is_none_or(|p| p.start() >= at) => p,
-                _ => self.search(Input::new(&key).span(at..key.len())),
+                _ => self.scan(&key, at),
             };
             pending = Some(m);
             // Where the next match starts in the text.
@@ -516,6 +530,28 @@ impl Matcher {
         None
     }
 
+    /// The leftmost-longest match in `key[at..]`, the key of a text
+    /// ([`Matcher::key`]): what the automaton's `try_find` gives for an
+    /// unanchored search from `at`, found with its transitions on ASCII bytes
+    /// looked up in a table ([`search`]).
+    #[inline]
+    pub fn scan(&self, key: &[u8], at: usize) -> Option<aho_corasick::Match> {
+        self.table.find(&self.ac, key, at)
+    }
+
+    /// The number of leftmost-longest matches in `key`, one after the other
+    /// (each search starts where the last match ended): the raw scan that
+    /// benchmarks compare the whole extraction with.
+    pub fn count_matches(&self, key: &[u8]) -> usize {
+        let mut n = 0;
+        let mut at = 0;
+        while let Some(m) = self.scan(key, at) {
+            n += 1;
+            at = m.end().max(at + 1);
+        }
+        n
+    }
+
     /// The leftmost-longest match in `input`. An NFA search cannot fail
     /// (it has no quit bytes and supports both kinds of start).
     #[inline]
@@ -614,6 +650,23 @@ mod tests {
             .iter()
             .map(|h| (entries[h.entry as usize].id.as_str(), h.span.of(text)))
             .collect()
+    }
+
+    #[test]
+    fn a_chinese_alias_that_opens_with_a_latin_word_starts_at_a_word() {
+        let (e, m) = matcher("org.tcl\torg\tTCL\tTCL集团\npolicy.s232\tpolicy\t-\t232条款\n");
+        // The Chinese alias is the longer match at the same word start (it
+        // used to lose to the English one, which began at the space before).
+        assert_eq!(
+            found(&e, &m, "据TCL集团称 TCL集团 和 232条款"),
+            vec![
+                ("org.tcl", "TCL集团"),
+                ("org.tcl", "TCL集团"),
+                ("policy.s232", "232条款")
+            ]
+        );
+        // Not inside a word.
+        assert_eq!(found(&e, &m, "ETCL集团 1232条款"), vec![]);
     }
 
     #[test]

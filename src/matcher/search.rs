@@ -1,0 +1,567 @@
+//! The matcher's unanchored search: the automaton's own leftmost-longest
+//! search, step for step, with its transitions on the key's ASCII bytes
+//! looked up in a table.
+//!
+//! The automaton is a contiguous NFA: each step reads a state's header,
+//! looks the byte's class up among its transitions (a row for the states
+//! near the root, a list for the rest) and may follow failure transitions
+//! before it moves on. English text keeps it below the root almost all the
+//! time (most words start some alias: "the", "said", "will"), so a step
+//! costs some forty instructions. The key's ASCII bytes are only the space,
+//! `a`–`z` and `0`–`9` (37 classes), and the states those bytes reach from
+//! the start state are some 32,000 for the default lexicons. [`Table`] asks
+//! the automaton, once, for the transition of each of those states on each
+//! of those bytes, and keeps the answers in one row per state: a step is
+//! then one load. It is the same automaton's transition function, computed
+//! ahead of time for part of its domain (what a DFA does for all of it, at
+//! 75 MB and 200 ms for these patterns); other bytes (Chinese, any byte of a
+//! key the table does not cover) take the automaton's own step, and the
+//! search returns to the table at the next state it holds. The matches, and
+//! where each search stops, are the automaton's: `table_search_is_the_automatons`
+//! checks them against `try_find` on text of every script.
+//!
+//! In the start state, bytes that do not leave it are passed over eight at a
+//! time ([`Table::skip`]).
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, Match, PatternID};
+
+use crate::swar::{HIGH, ONES};
+
+/// Columns of the table: space, `a`–`z`, `0`–`9`, and one for every other
+/// byte.
+const COLUMNS: usize = 38;
+
+/// The column of every byte other than the key's ASCII bytes: its entry in
+/// every row is [`EXIT`].
+const OTHER: u8 = 37;
+
+/// Column of each byte.
+const COLUMN: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    t[b' ' as usize] = 0;
+    let mut b = 0;
+    while b < 26 {
+        t[(b'a' + b) as usize] = 1 + b;
+        b += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[(b'0' + d) as usize] = 27 + d;
+        d += 1;
+    }
+    t
+};
+
+/// The byte of each column but [`OTHER`].
+fn column_byte(column: usize) -> u8 {
+    match column {
+        0 => b' ',
+        1..=26 => b'a' + (column - 1) as u8,
+        _ => b'0' + (column - 27) as u8,
+    }
+}
+
+// A table entry is the next state's row offset (its row index times
+// `COLUMNS`), with flag bits. One test of `SPECIAL` keeps the common step
+// (an ordinary state) to a load, a test and a move.
+
+/// Some other bit below is set.
+const SPECIAL: u32 = 1 << 31;
+/// The next state is a match state.
+const MATCH: u32 = 1 << 30;
+/// The next state is the start state: bytes that keep it there can be
+/// passed over.
+const START: u32 = 1 << 29;
+/// The next state is the dead state: the search is over.
+const DEAD: u32 = 1 << 28;
+/// The byte has no column: the automaton takes the step.
+const EXIT: u32 = 1 << 27;
+/// The row offset of an entry.
+const ROW: u32 = EXIT - 1;
+
+/// A state with no row.
+const NO_ROW: u32 = u32::MAX;
+
+/// The transition table and what the search needs besides.
+#[derive(Clone, Debug)]
+pub(super) struct Table {
+    /// `COLUMNS` entries per state (see [`SPECIAL`]); row 0 is the
+    /// unanchored start state's.
+    rows: Box<[u32]>,
+    /// The automaton's state of each row.
+    states: Box<[StateID]>,
+    /// The first match of each row's state (pattern and length), if it is a
+    /// match state.
+    matches: Box<[Option<(PatternID, u32)>]>,
+    /// Row index of each automaton state that has one, by state id, or
+    /// [`NO_ROW`].
+    row_of: Box<[u32]>,
+    /// `leaves[b]`: byte `b` takes the start state elsewhere.
+    leaves: [bool; 256],
+    /// Of the ASCII bytes only the space leaves the start state, so a byte
+    /// that leaves is a space or a non-ASCII byte, tested eight at a time.
+    only_space: bool,
+}
+
+impl Table {
+    /// The table of `ac`, the automaton of the patterns `pats`: every state
+    /// the key's ASCII bytes reach from the start state.
+    ///
+    /// Asking the automaton for each entry (`next_state`, which follows
+    /// failure transitions) took 20 ms for the default lexicons. The table
+    /// is built the way an Aho-Corasick DFA is instead. The states are the
+    /// trie's, found by walking each pattern's ASCII prefix with anchored
+    /// steps (which take trie transitions only). Then, shallowest first, a
+    /// state's row is its failure state's row with its own trie transitions
+    /// written over it. Failure states are the automaton's: under leftmost
+    /// semantics a state with a match of its own (a pattern as long as its
+    /// depth) fails to the dead state; any other child of `s` on byte `b`
+    /// fails to the entry for `b` in the row of `s`'s failure state.
+    /// `table_is_the_automatons_transitions` checks every entry against
+    /// `next_state`.
+    pub(super) fn new(ac: &NFA, pats: &[Vec<u8>]) -> Table {
+        // A contiguous NFA supports both kinds of start.
+        let start = ac
+            .start_state(Anchored::No)
+            .expect("an NFA has an unanchored start state");
+        // Passing over the start state would miss a match there (an empty
+        // pattern, which the lexicon never makes).
+        let skip_start = !ac.is_match(start);
+        let mut b = Builder {
+            ac,
+            skip_start,
+            row_of: Vec::new(),
+            states: Vec::new(),
+            matches: Vec::new(),
+            depths: Vec::new(),
+            edges: Vec::new(),
+        };
+        b.add(start, 0);
+        // The trie's states and transitions on the table's bytes.
+        for pat in pats {
+            let (mut sid, mut row) = (start, 0);
+            for (depth, &byte) in (1..).zip(pat) {
+                let column = COLUMN[usize::from(byte)];
+                if column == OTHER {
+                    break;
+                }
+                let next = ac.next_state(Anchored::Yes, sid, byte);
+                if ac.is_dead(next) || next == start {
+                    break;
+                }
+                let child = match b.row(next) {
+                    Some(r) => r,
+                    None => {
+                        let r = b.add(next, depth);
+                        b.edges.push((row, column, r));
+                        r
+                    }
+                };
+                (sid, row) = (next, child);
+            }
+        }
+        // Rows, shallowest first: a failure state is shallower than its
+        // state.
+        let n = b.states.len();
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&r| b.depths[r as usize]);
+        b.edges.sort_unstable();
+        let mut fails = vec![NO_FAIL; n];
+        let mut rows = vec![SPECIAL | DEAD; n * COLUMNS];
+        for &r in &order {
+            let r = r as usize;
+            let span = r * COLUMNS..(r + 1) * COLUMNS;
+            if r == 0 {
+                // The start state: the automaton's own transitions (its
+                // loop on bytes that start no pattern included).
+                for (column, slot) in rows[..usize::from(OTHER)].iter_mut().enumerate() {
+                    let next = ac.next_state(Anchored::No, start, column_byte(column));
+                    *slot = if ac.is_dead(next) {
+                        SPECIAL | DEAD
+                    } else {
+                        b.entry(b.row(next).expect("a trie state of the start state"), next)
+                    };
+                }
+            } else if fails[r] != NO_FAIL {
+                let from = fails[r] as usize * COLUMNS;
+                rows.copy_within(from..from + COLUMNS, span.start);
+            }
+            rows[span.start + usize::from(OTHER)] = SPECIAL | EXIT;
+            let first = b.edges.partition_point(|&(p, _, _)| (p as usize) < r);
+            for &(_, column, child) in b.edges[first..].iter().take_while(|e| e.0 as usize == r) {
+                let slot = span.start + usize::from(column);
+                let inherited = rows[slot];
+                let sid = b.states[child as usize];
+                fails[child as usize] = if r == 0 {
+                    0
+                } else if inherited & DEAD != 0 {
+                    NO_FAIL
+                } else {
+                    (inherited & ROW) / COLUMNS as u32
+                };
+                if b.own_match(child) {
+                    fails[child as usize] = NO_FAIL;
+                }
+                rows[slot] = b.entry(child, sid);
+            }
+        }
+        let mut leaves = [true; 256];
+        if skip_start {
+            for (b, leaves) in (0..=255u8).zip(leaves.iter_mut()) {
+                *leaves = ac.next_state(Anchored::No, start, b) != start;
+            }
+        }
+        let only_space = (0..0x80u8).all(|b| leaves[usize::from(b)] == (b == b' '));
+        Table {
+            rows: rows.into(),
+            states: b.states.into(),
+            matches: b.matches.into(),
+            row_of: b.row_of.into(),
+            leaves,
+            only_space,
+        }
+    }
+
+    /// Number of states with a row.
+    #[cfg(test)]
+    pub(super) fn states(&self) -> usize {
+        self.states.len()
+    }
+
+    /// Bytes the table takes.
+    #[cfg(test)]
+    pub(super) fn heap_bytes(&self) -> usize {
+        self.rows.len() * 4
+            + self.states.len() * std::mem::size_of::<StateID>()
+            + self.matches.len() * std::mem::size_of::<Option<(PatternID, u32)>>()
+            + self.row_of.len() * 4
+    }
+
+    /// The row offset of automaton state `sid`, if it has a row.
+    #[inline]
+    fn row_of(&self, sid: StateID) -> Option<u32> {
+        self.row_of
+            .get(sid.as_usize())
+            .filter(|&&r| r != NO_ROW)
+            .map(|&r| r * COLUMNS as u32)
+    }
+
+    /// The leftmost-longest match of `ac` (the automaton this table was made
+    /// from) in `key[at..]`: what `ac.try_find` answers for an unanchored
+    /// search of that span.
+    #[inline]
+    pub(super) fn find(&self, ac: &NFA, key: &[u8], mut at: usize) -> Option<Match> {
+        let mut found = None;
+        // The row offset of the current state, while it has one.
+        let mut row: u32 = 0;
+        // The search begins in the start state (`skip` passes over nothing
+        // when the start state is a match state: every byte leaves it).
+        at = self.skip(key, at);
+        'table: loop {
+            // The current state has a row: steps by the table.
+            while let Some(&b) = key.get(at) {
+                let next = self.rows[(row + u32::from(COLUMN[usize::from(b)])) as usize];
+                if next & SPECIAL == 0 {
+                    row = next;
+                    at += 1;
+                    continue;
+                }
+                if next & (DEAD | EXIT) != 0 {
+                    if next & DEAD != 0 {
+                        return found;
+                    }
+                    break;
+                }
+                row = next & ROW;
+                at += 1;
+                if next & MATCH != 0 {
+                    if let Some((pid, len)) = self.matches[row as usize / COLUMNS] {
+                        found = Some(Match::new(pid, at - len as usize..at));
+                    }
+                }
+                if next & START != 0 {
+                    at = self.skip(key, at);
+                }
+            }
+            if at >= key.len() {
+                return found;
+            }
+            // A byte with no column: the automaton's own steps, back to the
+            // table at the first state that has a row before an ASCII byte.
+            let mut sid = self.states[row as usize / COLUMNS];
+            while let Some(&b) = key.get(at) {
+                sid = ac.next_state(Anchored::No, sid, b);
+                if ac.is_special(sid) {
+                    if ac.is_dead(sid) {
+                        return found;
+                    }
+                    if ac.is_match(sid) {
+                        let pid = ac.match_pattern(sid, 0);
+                        found = Some(Match::new(pid, at + 1 - ac.pattern_len(pid)..at + 1));
+                    }
+                }
+                at += 1;
+                if key.get(at).is_some_and(|&b| b < 0x80) {
+                    if let Some(r) = self.row_of(sid) {
+                        row = r;
+                        continue 'table;
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /// The first offset from `at` whose byte leaves the start state, or the
+    /// length of `key`.
+    #[inline(always)]
+    fn skip(&self, key: &[u8], mut at: usize) -> usize {
+        if self.only_space {
+            while let Some(block) = key.get(at..at + 8) {
+                let w = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+                // A space (0x20), found as a zero byte of `w ^ 0x20..`: the
+                // lowest flagged byte is exact, which is the one taken. Or
+                // a byte with the high bit set.
+                let x = w ^ (ONES * 0x20);
+                let hits = (x.wrapping_sub(ONES) & !x & HIGH) | (w & HIGH);
+                if hits != 0 {
+                    return at + (hits.trailing_zeros() / 8) as usize;
+                }
+                at += 8;
+            }
+        }
+        while let Some(&b) = key.get(at) {
+            if self.leaves[usize::from(b)] {
+                return at;
+            }
+            at += 1;
+        }
+        key.len()
+    }
+}
+
+/// A failure state that is the dead state.
+const NO_FAIL: u32 = u32::MAX;
+
+/// The table's states while it is built.
+struct Builder<'a> {
+    ac: &'a NFA,
+    skip_start: bool,
+    row_of: Vec<u32>,
+    states: Vec<StateID>,
+    matches: Vec<Option<(PatternID, u32)>>,
+    /// Depth in the trie (bytes from the start state) of each row.
+    depths: Vec<u32>,
+    /// Trie transitions: parent row, column, child row.
+    edges: Vec<(u32, u8, u32)>,
+}
+
+impl Builder<'_> {
+    /// Adds a row for `sid` at `depth`; returns its index.
+    fn add(&mut self, sid: StateID, depth: u32) -> u32 {
+        let ac = self.ac;
+        let row = u32::try_from(self.states.len()).expect("fewer than 2^32 states");
+        assert!(
+            (row as usize + 1) * COLUMNS <= ROW as usize,
+            "too many states for the table"
+        );
+        let i = sid.as_usize();
+        if self.row_of.len() <= i {
+            self.row_of.resize(i + 1, NO_ROW);
+        }
+        self.row_of[i] = row;
+        self.states.push(sid);
+        self.matches.push(ac.is_match(sid).then(|| {
+            let pid = ac.match_pattern(sid, 0);
+            (pid, ac.pattern_len(pid) as u32)
+        }));
+        self.depths.push(depth);
+        row
+    }
+
+    /// The row of `sid`, if it has one.
+    fn row(&self, sid: StateID) -> Option<u32> {
+        self.row_of
+            .get(sid.as_usize())
+            .copied()
+            .filter(|&r| r != NO_ROW)
+    }
+
+    /// The state of `row` has a match of its own, not only ones copied from
+    /// its failure state (which are shorter): it ends a leftmost search.
+    fn own_match(&self, row: u32) -> bool {
+        let (ac, sid) = (self.ac, self.states[row as usize]);
+        let depth = self.depths[row as usize] as usize;
+        // (`match_len` is only for match states.)
+        ac.is_match(sid)
+            && (0..ac.match_len(sid)).any(|k| ac.pattern_len(ac.match_pattern(sid, k)) == depth)
+    }
+
+    /// The entry for a transition to `sid`, whose row is `row`.
+    fn entry(&self, row: u32, sid: StateID) -> u32 {
+        let mut entry = row * COLUMNS as u32;
+        if self.ac.is_match(sid) {
+            entry |= SPECIAL | MATCH;
+        }
+        if row == 0 && self.skip_start {
+            entry |= SPECIAL | START;
+        }
+        entry
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matcher::Matcher;
+    use aho_corasick::Input;
+    use proptest::prelude::*;
+
+    fn default_matcher() -> Matcher {
+        crate::Extractor::new()
+            .expect("embedded lexicons")
+            .matcher()
+            .clone()
+    }
+
+    /// The table's search from every offset of `key` against the
+    /// automaton's own.
+    fn agrees(m: &Matcher, key: &[u8]) {
+        for at in 0..=key.len() {
+            let want = m.ac.try_find(&Input::new(key).span(at..key.len())).unwrap();
+            assert_eq!(
+                m.table.find(&m.ac, key, at),
+                want,
+                "from {at} in {:?}",
+                String::from_utf8_lossy(key)
+            );
+        }
+    }
+
+    #[test]
+    fn table_search_is_the_automatons() {
+        let m = default_matcher();
+        // The samples (English and Chinese), as keys and as raw bytes (with
+        // capitals and punctuation, which the table has no column for).
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/samples")).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for chunk in text.as_bytes().chunks(700).take(6) {
+                let s = String::from_utf8_lossy(chunk);
+                agrees(&m, &Matcher::key(&s));
+                agrees(&m, s.as_bytes());
+            }
+        }
+        for text in [
+            "",
+            " ",
+            "the company said it will",
+            "Baogang Group 包钢集团计划将稀土 output to 3.5万吨 in 2025",
+            "在ASX上市的Lynas Rare Earths said",
+            "rare earthly matters; the ministry of commerce",
+            "café £5 naïve — “quoted” ‘single’ 2026…",
+        ] {
+            agrees(&m, &Matcher::key(text));
+            agrees(&m, text.as_bytes());
+        }
+    }
+
+    /// Every entry of the table against the automaton's `next_state`, and
+    /// every state the key's ASCII bytes reach has a row.
+    fn transitions_agree(m: &Matcher) {
+        let (ac, t) = (&m.ac, &m.table);
+        let start = ac.start_state(Anchored::No).unwrap();
+        assert_eq!(t.states[0], start);
+        for (r, &sid) in t.states.iter().enumerate() {
+            for column in 0..COLUMNS {
+                let entry = t.rows[r * COLUMNS + column];
+                if column == usize::from(OTHER) {
+                    assert_eq!(entry, SPECIAL | EXIT);
+                    continue;
+                }
+                let want = ac.next_state(Anchored::No, sid, column_byte(column));
+                let at = format!("row {r} ({sid:?}), column {column}: {entry:#x}, want {want:?}");
+                if ac.is_dead(want) {
+                    assert_eq!(entry, SPECIAL | DEAD, "{at}");
+                    continue;
+                }
+                let row = (entry & ROW) as usize / COLUMNS;
+                assert_eq!(t.states[row], want, "{at}");
+                assert_eq!(entry & MATCH != 0, ac.is_match(want), "{at}");
+                assert_eq!(
+                    entry & START != 0,
+                    want == start && !ac.is_match(start),
+                    "{at}"
+                );
+                assert_eq!(entry & SPECIAL != 0, entry & (MATCH | START) != 0, "{at}");
+                assert_eq!(t.matches[row].is_some(), ac.is_match(want), "{at}");
+            }
+        }
+    }
+
+    #[test]
+    fn table_is_the_automatons_transitions() {
+        transitions_agree(&default_matcher());
+        for tsv in [
+            "org.x\torg\tAb Cd|ab|=AB|b c d\t甲乙\n",
+            "m.x\tmaterial\trare earth|rare earths|earth|rare|are e\t-\n",
+            "c.x\tcue\tsaid|said to be|to be|be\t-\tclaim=fact\n",
+        ] {
+            let entries = crate::lexicon::parse("t.tsv", tsv).unwrap();
+            let m = Matcher::new(&entries).unwrap();
+            transitions_agree(&m);
+            agrees(
+                &m,
+                &Matcher::key("said to be rare earths; are earth b c d ab cd 甲乙"),
+            );
+        }
+    }
+
+    #[test]
+    fn the_table_covers_the_default_lexicons() {
+        let m = default_matcher();
+        // Every Latin alias starts with the word-start space, so only the
+        // space takes the start state elsewhere among ASCII bytes, and the
+        // table holds the states the Latin aliases reach (tens of
+        // thousands), not the whole automaton.
+        assert!(m.table.only_space);
+        assert!(
+            (10_000..200_000).contains(&m.table.states()),
+            "{} states",
+            m.table.states()
+        );
+        assert!(
+            m.table.heap_bytes() < 32 << 20,
+            "{} bytes",
+            m.table.heap_bytes()
+        );
+    }
+
+    #[test]
+    fn a_small_lexicon_has_a_small_table() {
+        let entries = crate::lexicon::parse("t.tsv", "org.x\torg\tAb Cd|ab|=AB\t甲乙\n").unwrap();
+        let m = Matcher::new(&entries).unwrap();
+        agrees(&m, &Matcher::key("ab cd ab 甲乙 abc ab cdx 甲"));
+        assert!(m.table.states() < 10, "{}", m.table.states());
+    }
+
+    proptest! {
+        #[test]
+        fn any_text(text in "[ a-zA-Z0-9.,'\\-包钢集团稀土计划将萬吨é£—]{0,60}") {
+            let m = MATCHER.with(|m| m.clone());
+            agrees(&m, &Matcher::key(&text));
+            agrees(&m, text.as_bytes());
+        }
+
+        #[test]
+        fn any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..60)) {
+            let m = MATCHER.with(|m| m.clone());
+            agrees(&m, &bytes);
+        }
+    }
+
+    thread_local! {
+        static MATCHER: Matcher = default_matcher();
+    }
+}
