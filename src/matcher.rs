@@ -249,6 +249,14 @@ pub fn key_bytes(s: &str) -> impl Iterator<Item = u8> + '_ {
 impl Matcher {
     /// Builds the automaton over every alias of `entries`.
     pub fn new(entries: &[Entry]) -> Result<Matcher, aho_corasick::BuildError> {
+        Matcher::with_table_rows(entries, search::MAX_ROWS)
+    }
+
+    /// [`Matcher::new`] with at most `rows` states in the search's table.
+    fn with_table_rows(
+        entries: &[Entry],
+        rows: usize,
+    ) -> Result<Matcher, aho_corasick::BuildError> {
         let mut pats: Vec<Vec<u8>> = Vec::new();
         let mut patterns = Vec::new();
         for (i, e) in entries.iter().enumerate() {
@@ -326,7 +334,7 @@ impl Matcher {
         let ac = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)?;
-        let table = search::Table::new(&ac, &pats);
+        let table = search::Table::new(&ac, &pats, rows);
         Ok(Matcher {
             ac,
             patterns,
