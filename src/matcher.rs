@@ -22,7 +22,7 @@
 //!
 //! The unanchored search is the automaton's own, with its transitions on the
 //! key's ASCII bytes read from a table made when the matcher is built
-//! ([`search`]): the same matches, in fewer instructions.
+//! (`src/matcher/search.rs`): the same matches, in fewer instructions.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
@@ -541,7 +541,7 @@ impl Matcher {
     /// The leftmost-longest match in `key[at..]`, the key of a text
     /// ([`Matcher::key`]): what the automaton's `try_find` gives for an
     /// unanchored search from `at`, found with its transitions on ASCII bytes
-    /// looked up in a table ([`search`]).
+    /// looked up in a table (`src/matcher/search.rs`).
     #[inline]
     pub fn scan(&self, key: &[u8], at: usize) -> Option<aho_corasick::Match> {
         self.table.find(&self.ac, key, at)
