@@ -86,9 +86,10 @@ impl<'o> Object<'o> {
 
 /// True when `bytes` holds a byte that JSON escapes: `"`, `\\` or a control
 /// character. The bytes are tested in 16-byte blocks without branching,
-/// which the compiler turns into vector compares; a short tail is tested as
-/// the last 16 bytes of the string, or, in a string shorter than a block, as
-/// a block padded with spaces.
+/// which the compiler turns into vector compares, and a tail as the last 16
+/// bytes of the string. A string shorter than a block (most field values:
+/// ids, names, units) is tested as two overlapping eight-byte words, or
+/// byte by byte below eight bytes.
 #[inline]
 fn needs_escape(bytes: &[u8]) -> bool {
     #[inline(always)]
@@ -99,6 +100,23 @@ fn needs_escape(bytes: &[u8]) -> bool {
         }
         any != 0
     }
+    /// Any byte of `w` below 0x20, `"` or `\\` (each test is exact as a
+    /// test for any byte).
+    #[inline(always)]
+    fn special_word(w: u64) -> bool {
+        use crate::swar::{HIGH, ONES};
+        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+        let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        (below | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))) != 0
+    }
+    if bytes.len() < 16 {
+        return match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+            (Some(first), Some(last)) => {
+                special_word(u64::from_le_bytes(*first)) || special_word(u64::from_le_bytes(*last))
+            }
+            _ => bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\'),
+        };
+    }
     let mut blocks = bytes.chunks_exact(16);
     if blocks
         .by_ref()
@@ -106,17 +124,10 @@ fn needs_escape(bytes: &[u8]) -> bool {
     {
         return true;
     }
-    let rest = blocks.remainder();
-    if rest.is_empty() {
-        return false;
+    match bytes.last_chunk::<16>() {
+        Some(last) if !blocks.remainder().is_empty() => special(last),
+        _ => false,
     }
-    let mut tail = [b' '; 16];
-    if let Some(last) = bytes.last_chunk::<16>() {
-        tail = *last;
-    } else {
-        tail[..rest.len()].copy_from_slice(rest);
-    }
-    special(&tail)
 }
 
 /// A string's contents escaped as serde_json escapes them: `\"`, `\\`, the
@@ -608,15 +619,19 @@ mod tests {
 
     #[test]
     fn escape_check_sees_every_position() {
-        for len in 0..40 {
-            for at in 0..len {
-                for special in [b'"', b'\\', 0x00, 0x1F] {
-                    let mut v = vec![b'a'; len];
-                    v[at] = special;
-                    assert!(needs_escape(&v), "len {len} at {at} byte {special:#x}");
+        // Backgrounds next to the special bytes (and UTF-8 bytes), every
+        // length through the short and the block paths.
+        for fill in [b'a', 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xE5, 0xFF] {
+            for len in 0..40 {
+                for at in 0..len {
+                    for special in [b'"', b'\\', 0x00, 0x1F] {
+                        let mut v = vec![fill; len];
+                        v[at] = special;
+                        assert!(needs_escape(&v), "len {len} at {at} byte {special:#x}");
+                    }
                 }
+                assert!(!needs_escape(&vec![fill; len]), "len {len} of {fill:#x}");
             }
-            assert!(!needs_escape(&vec![b'a'; len]));
         }
         assert!(!needs_escape("包钢\u{7f} ~".as_bytes()));
     }
