@@ -177,7 +177,10 @@ impl Table {
         // text spends most steps, share cache lines, and a failure state
         // (shallower than its state) is filled before the rows that copy it.
         b.renumber_by_depth();
-        b.edges.sort_unstable();
+        // Edges by parent row (a counting sort: linear, for the build's
+        // sake).
+        let parents: Vec<u32> = b.edges.iter().map(|e| e.0).collect();
+        b.edges = permute(&b.edges, &stable_order(&parents));
         b.truncate(max_rows);
         let n = b.states.len();
         let mut fails = vec![NO_FAIL; n];
@@ -362,6 +365,25 @@ impl Table {
 /// A failure state that is the dead state.
 const NO_FAIL: u32 = u32::MAX;
 
+/// The indexes of `keys` in the order of their keys (stable): a counting
+/// sort, for keys that are small (depths, row indexes).
+fn stable_order(keys: &[u32]) -> Vec<u32> {
+    let max = keys.iter().copied().max().map_or(0, |m| m as usize + 1);
+    let mut start = vec![0u32; max + 1];
+    for &k in keys {
+        start[k as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut order = vec![0u32; keys.len()];
+    for (i, &k) in keys.iter().enumerate() {
+        order[start[k as usize] as usize] = i as u32;
+        start[k as usize] += 1;
+    }
+    order
+}
+
 /// `v` in the order `order` (indexes into `v`).
 fn permute<T: Copy>(v: &[T], order: &[u32]) -> Vec<T> {
     order.iter().map(|&i| v[i as usize]).collect()
@@ -405,8 +427,7 @@ impl Builder<'_> {
 
     /// Renumbers the rows shallowest first (the start state stays row 0).
     fn renumber_by_depth(&mut self) {
-        let mut order: Vec<u32> = (0..self.states.len() as u32).collect();
-        order.sort_by_key(|&r| self.depths[r as usize]);
+        let order = stable_order(&self.depths);
         let mut new = vec![0u32; order.len()];
         for (i, &old) in order.iter().enumerate() {
             new[old as usize] = i as u32;
@@ -615,6 +636,21 @@ mod tests {
         let m = Matcher::new(&entries).unwrap();
         agrees(&m, &Matcher::key("ab cd ab 甲乙 abc ab cdx 甲"));
         assert!(m.table.states() < 10, "{}", m.table.states());
+    }
+
+    #[test]
+    fn stable_order_is_a_stable_sort() {
+        for keys in [
+            vec![],
+            vec![0],
+            vec![3, 1, 2, 1, 0, 3, 3],
+            vec![5; 4],
+            (0..50).rev().collect(),
+        ] {
+            let mut want: Vec<u32> = (0..keys.len() as u32).collect();
+            want.sort_by_key(|&i| keys[i as usize]);
+            assert_eq!(stable_order(&keys), want, "{keys:?}");
+        }
     }
 
     proptest! {
