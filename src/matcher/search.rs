@@ -213,6 +213,9 @@ impl Table {
                     continue;
                 }
                 let inherited = rows[slot];
+                // The failure state is shallower than the child, so it has a
+                // row whenever the child has one.
+                debug_assert!(inherited & EXIT == 0, "row {r}, column {column}");
                 let sid = b.states[child as usize];
                 fails[child as usize] = if r == 0 {
                     0
