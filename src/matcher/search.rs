@@ -29,7 +29,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Match, PatternID};
 
-use crate::swar::{HIGH, ONES};
+use crate::swar::{eq_byte, HIGH};
 
 /// Columns of the table: space, `a`–`z`, `0`–`9`, and one for every other
 /// byte.
@@ -344,11 +344,9 @@ impl Table {
         if self.only_space {
             while let Some(block) = key.get(at..at + 8) {
                 let w = u64::from_le_bytes(block.try_into().expect("eight bytes"));
-                // A space (0x20), found as a zero byte of `w ^ 0x20..`: the
-                // lowest flagged byte is exact, which is the one taken. Or
-                // a byte with the high bit set.
-                let x = w ^ (ONES * 0x20);
-                let hits = (x.wrapping_sub(ONES) & !x & HIGH) | (w & HIGH);
+                // A space (the lowest flagged byte is exact, which is the
+                // one taken) or a byte with the high bit set.
+                let hits = eq_byte(w, b' ') | (w & HIGH);
                 if hits != 0 {
                     return at + (hits.trailing_zeros() / 8) as usize;
                 }

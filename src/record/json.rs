@@ -104,10 +104,8 @@ fn needs_escape(bytes: &[u8]) -> bool {
     /// test for any byte).
     #[inline(always)]
     fn special_word(w: u64) -> bool {
-        use crate::swar::{HIGH, ONES};
-        let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-        let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        (below | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))) != 0
+        use crate::swar::{below, eq_byte};
+        (below(w, 0x20) | eq_byte(w, b'"') | eq_byte(w, b'\\')) != 0
     }
     if bytes.len() < 16 {
         return match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {

@@ -995,14 +995,12 @@ static STEP: [[u8; 256]; 2] = [step_table(false), step_table(true)];
 /// set spuriously). Zero when the whole block can be stepped over.
 #[inline]
 fn plain_stops(block: u64) -> u64 {
-    use crate::swar::{HIGH, ONES};
-    // High bit of each zero byte, exact up to the lowest one.
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    use crate::swar::{eq_byte, HIGH};
     block & HIGH
-        | zero(block ^ (ONES * u64::from(b'"')))
-        | zero(block ^ (ONES * u64::from(b'.')))
-        | zero(block ^ (ONES * u64::from(b'!')))
-        | zero(block ^ (ONES * u64::from(b'?')))
+        | eq_byte(block, b'"')
+        | eq_byte(block, b'.')
+        | eq_byte(block, b'!')
+        | eq_byte(block, b'?')
 }
 
 const fn step_table(ascii_ws: bool) -> [u8; 256] {
