@@ -298,12 +298,11 @@ impl Table {
                     }
                     break;
                 }
+                // Flagged, neither dead nor out of the table: a match state.
                 row = next & ROW;
                 at += 1;
-                if next & MATCH != 0 {
-                    if let Some((pid, len)) = self.matches[row as usize / COLUMNS] {
-                        found = Some(Match::new(pid, at - len as usize..at));
-                    }
+                if let Some((pid, len)) = self.matches[row as usize / COLUMNS] {
+                    found = Some(Match::new(pid, at - len as usize..at));
                 }
             }
             if at >= key.len() {
