@@ -513,15 +513,16 @@ fn separators_after(bytes: &[u8], from: usize, at: usize, out: &mut Vec<usize>) 
     }
 }
 
-/// Separators that open a clause, into `starts` (cleared first).
+/// Separators that open a clause between `from` (the window's start, the
+/// first clause start) and `at`, into `starts` (cleared first).
 fn clause_starts(
     doc: &Doc<'_>,
     lex: Lexicon<'_>,
     s: &Sentence<'_>,
+    from: usize,
     at: usize,
     starts: &mut Vec<usize>,
 ) {
-    let from = floor_char(doc.text, s.body.max(at.saturating_sub(WINDOW)));
     starts.clear();
     starts.push(from);
     separators_after(doc.text.as_bytes(), from, at, starts);
@@ -584,7 +585,7 @@ fn clause_subject_with(
             ),
     );
     cands.sort_by_key(|c| c.span().start);
-    clause_starts(doc, lex, s, at, starts);
+    clause_starts(doc, lex, s, from, at, starts);
     let starts = &starts[..];
     let cands = &cands[..];
     // Clauses from the one holding the cue back to the first.
