@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod orgs;
+mod pages;
 pub mod record;
 pub mod segment;
 pub mod span;

@@ -34,6 +34,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Match, PatternID};
 
+use crate::pages::Pages;
 use crate::swar::{eq_byte, HIGH};
 
 /// Columns of the table: space, `a`–`z`, `0`–`9`, and one for every other
@@ -97,7 +98,7 @@ pub(super) const MAX_ROWS: usize = 1 << 14;
 pub(super) struct Table {
     /// `COLUMNS` entries per state (see [`SPECIAL`]); row 0 is the
     /// unanchored start state's.
-    rows: Box<[u32]>,
+    rows: Pages<u32>,
     /// The automaton's state of each row.
     states: Box<[StateID]>,
     /// The first match of each row's state (pattern and length), if it is a
@@ -239,7 +240,7 @@ impl Table {
         }
         let only_space = (0..0x80u8).all(|b| leaves[usize::from(b)] == (b == b' '));
         Table {
-            rows: rows.into(),
+            rows: Pages::from_slice(&rows),
             states: b.states.into(),
             matches: b.matches.into(),
             row_of: b.row_of.into(),
