@@ -19,6 +19,8 @@
 //! and `figures.parquet` to DIR instead (columns in `python/README.md`), a
 //! row group per 1,024 articles.
 
+#[path = "common/huge_pages.rs"]
+mod huge_pages;
 #[path = "common/parquet.rs"]
 mod parquet;
 #[path = "common/run.rs"]
@@ -58,6 +60,7 @@ enum Out {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    huge_pages::restart_with_huge_pages();
     match extract(&args) {
         Ok(code) | Err(code) => code,
     }

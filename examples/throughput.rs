@@ -48,6 +48,8 @@
 #[path = "common/stream.rs"]
 mod stream;
 
+#[path = "common/huge_pages.rs"]
+mod huge_pages;
 #[path = "common/run.rs"]
 mod run;
 
@@ -660,6 +662,7 @@ fn median(v: &mut [f64]) -> f64 {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    huge_pages::restart_with_huge_pages();
     let inputs = match expand(&args.paths) {
         Ok(i) => i,
         Err(e) => {
@@ -689,6 +692,10 @@ fn main() -> ExitCode {
         (false, true) => "pipelined,in-memory",
     };
     let hidden = args.quiet || !io::stderr().is_terminal();
+    // Whether glibc's malloc runs in huge pages (common/huge_pages.rs).
+    let huge = std::env::var("GLIBC_TUNABLES").is_ok_and(|t| {
+        t.contains("glibc.malloc.hugetlb=1") || t.contains("glibc.malloc.hugetlb=2")
+    });
     let file_bytes: u64 = inputs.iter().map(|i| i.bytes).sum();
 
     // With --in-memory the articles are read once, before any timing.
@@ -731,7 +738,8 @@ fn main() -> ExitCode {
         let peak = peak_memory().map_or_else(|| "?".into(), |b| format!("{:.1}", b as f64 / 1e6));
         eprintln!(
             "summary: articles={} records={} errors={} MB={:.2} seconds={:.3} MB/s={:.2} articles/s={:.0} \
-             claims={} figures={} out_MB={:.2} cpu_s={cpu} peak_MB={peak} threads={threads} mode={mode} build_ms={:.1}",
+             claims={} figures={} out_MB={:.2} cpu_s={cpu} peak_MB={peak} threads={threads} mode={mode} build_ms={:.1} \
+             malloc_huge_pages={huge}",
             c.articles,
             c.records,
             c.errors,
