@@ -9,9 +9,9 @@
 //!
 //! Memory is bounded by the batch size, not by the input: with
 //! [`Mode::Pipelined`] (the default) one batch is being read, one waits,
-//! one is being mapped, and the results of one or two earlier batches wait
-//! for or are at the sink, each on its own thread, so reading and writing
-//! overlap the work. [`Mode::Sequential`] reads, maps and writes one batch
+//! two are being mapped (the next one starts while the last articles of the
+//! one before finish), and the results of one earlier batch are at the
+//! sink, each on its own thread, so reading and writing overlap the work. [`Mode::Sequential`] reads, maps and writes one batch
 //! after the other on the calling thread (plus the pool): with a pool of one
 //! thread, exactly one core works at any time.
 //!
@@ -19,7 +19,7 @@
 //! without the overlap; it could call [`run`] instead.
 
 use std::io;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver};
 
 use rayon::prelude::*;
 use rayon::ThreadPool;
@@ -52,6 +52,9 @@ impl Default for Batching {
         }
     }
 }
+
+/// Batches being mapped at once in [`Mode::Pipelined`].
+const IN_FLIGHT: usize = 2;
 
 /// Fills `batch` from `items` up to the limits; false when nothing was left.
 fn fill<T>(
@@ -106,7 +109,12 @@ where
         }
         Mode::Pipelined => std::thread::scope(|s| {
             let (batch_tx, batch_rx) = sync_channel::<Vec<T>>(1);
-            let (result_tx, result_rx) = sync_channel::<Vec<R>>(1);
+            // Each batch's results come back on a channel of its own, and the
+            // writer takes those channels in input order. Two batches are
+            // mapped at once: the pool starts on the next batch while the
+            // last articles of one are still being extracted, instead of
+            // one thread waiting for the other at every batch's end.
+            let (pending_tx, pending_rx) = sync_channel::<Receiver<Vec<R>>>(IN_FLIGHT - 1);
             s.spawn(move || {
                 loop {
                     let mut batch = Vec::with_capacity(limits.items);
@@ -118,19 +126,34 @@ where
                 }
             });
             let writer = s.spawn(move || -> io::Result<()> {
-                for results in result_rx {
+                for pending in pending_rx {
+                    // No results: the batch's task panicked, and the scope
+                    // below passes the panic on.
+                    let Ok(results) = pending.recv() else { break };
                     for r in results {
                         sink(r)?;
                     }
                 }
                 Ok(())
             });
-            for mut batch in batch_rx {
-                if result_tx.send(map(&mut batch)).is_err() {
-                    break; // the writer failed; its error is returned below
+            let work = &work;
+            pool.in_place_scope(|scope| {
+                for batch in batch_rx {
+                    let (done_tx, done_rx) = sync_channel(1);
+                    // Waits while IN_FLIGHT batches are being mapped; fails
+                    // when the writer stopped (its error is returned below).
+                    if pending_tx.send(done_rx).is_err() {
+                        break;
+                    }
+                    scope.spawn(move |_| {
+                        // One article per task, as in `map`.
+                        let results: Vec<R> =
+                            batch.into_par_iter().with_max_len(1).map(work).collect();
+                        let _ = done_tx.send(results);
+                    });
                 }
-            }
-            drop(result_tx);
+                drop(pending_tx);
+            });
             writer
                 .join()
                 .unwrap_or_else(|_| Err(io::Error::other("the writer thread panicked")))
