@@ -61,7 +61,9 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ree_claims::input::{read_paths, Article, InputError, ReadOptions, Utf8Policy};
+use ree_claims::input::{
+    read_paths, Article, Decoded, InputError, Pending, ReadOptions, Utf8Policy,
+};
 use ree_claims::Extractor;
 
 #[derive(Parser)]
@@ -281,14 +283,16 @@ impl Iterator for BlankLineArticles {
 
 /// An article (or the reason it could not be read) and the index of its input.
 struct Item {
-    article: Result<Article, InputError>,
+    /// JSON lines are parsed by the worker that extracts them, not by the
+    /// reader thread: parsing is most of reading's work.
+    pending: Pending,
     input: usize,
 }
 
 impl Item {
     /// Bytes of article text (what a batch is filled by).
     fn text_bytes(&self) -> usize {
-        self.article.as_ref().map_or(0, |a| a.text.len())
+        self.pending.bytes()
     }
 }
 
@@ -301,17 +305,33 @@ fn articles(
     inputs.iter().enumerate().flat_map(move |(i, input)| {
         let is_txt = input.path.extension().is_some_and(|e| e == "txt")
             || (input.path.as_os_str() == "-" && blank_lines);
-        let it: Box<dyn Iterator<Item = Result<Article, InputError>> + Send> =
-            if blank_lines && is_txt {
-                match BlankLineArticles::open(&input.path, options.utf8) {
-                    Ok(r) => Box::new(r),
-                    Err(e) => Box::new(std::iter::once(Err(e))),
-                }
-            } else {
-                Box::new(read_paths(std::slice::from_ref(&input.path), options))
-            };
-        it.map(move |article| Item { article, input: i })
+        let ready = |r: Result<Article, InputError>| {
+            Pending::Ready(r.map(|article| Decoded {
+                article,
+                lossy: None,
+            }))
+        };
+        let it: Box<dyn Iterator<Item = Pending> + Send> = if blank_lines && is_txt {
+            match BlankLineArticles::open(&input.path, options.utf8) {
+                Ok(r) => Box::new(r.map(ready)),
+                Err(e) => Box::new(std::iter::once(ready(Err(e)))),
+            }
+        } else {
+            let mut files = read_paths(std::slice::from_ref(&input.path), options);
+            Box::new(std::iter::from_fn(move || files.next_pending()))
+        };
+        it.map(move |pending| Item { pending, input: i })
     })
+}
+
+/// Every article of `inputs`, read and parsed (`--in-memory`).
+fn preload(inputs: &[Input], args: &Args) -> Vec<Item> {
+    articles(inputs, read_options(args), args.blank_line_articles)
+        .map(|item| Item {
+            pending: Pending::Ready(item.pending.decode()),
+            input: item.input,
+        })
+        .collect()
 }
 
 /// What the workers hand to the writer.
@@ -340,7 +360,16 @@ enum Outcome {
 /// that made it, not by the writer thread).
 fn process(extractor: &Extractor, item: &Item, work: Work) -> Done {
     let keep = work.keep;
-    let (text_bytes, what) = match &item.article {
+    let parsed;
+    let article = match &item.pending {
+        Pending::Ready(r) => r.as_ref(),
+        Pending::Line(line) => {
+            parsed = line.decode();
+            parsed.as_ref()
+        }
+    }
+    .map(|d| &d.article);
+    let (text_bytes, what) = match article {
         Ok(article) if work.raw => (article.text.len(), raw_scan(extractor, &article.text)),
         Ok(article) => {
             // A bug that panics on one article must not end a run over
@@ -701,8 +730,7 @@ fn main() -> ExitCode {
     // With --in-memory the articles are read once, before any timing.
     let preloaded: Option<Vec<Item>> = args.in_memory.then(|| {
         let read = Instant::now();
-        let items: Vec<Item> =
-            articles(&inputs, read_options(&args), args.blank_line_articles).collect();
+        let items = preload(&inputs, &args);
         let bytes: usize = items.iter().map(Item::text_bytes).sum();
         eprintln!(
             "in memory: {} articles, {:.2} MB read in {:.3} s (not timed)",
@@ -832,9 +860,7 @@ mod tests {
             .num_threads(2)
             .build()
             .expect("a pool");
-        let preloaded: Option<Vec<Item>> = args
-            .in_memory
-            .then(|| articles(&inputs, read_options(&args), args.blank_line_articles).collect());
+        let preloaded: Option<Vec<Item>> = args.in_memory.then(|| preload(&inputs, &args));
         let run = run_once(
             &args,
             &extractor,

@@ -520,7 +520,7 @@ impl Articles {
         }
     }
 
-    fn next_line(&mut self) -> Option<Result<Decoded, InputError>> {
+    fn next_line(&mut self) -> Option<Result<JsonLine, InputError>> {
         let policy = self.options.utf8;
         let Some(Source::Lines {
             file,
@@ -563,18 +563,89 @@ impl Articles {
             let at = *offset;
             *offset += n as u64;
             let lead = buf.len() - buf.trim_ascii_start().len();
-            let trimmed = buf.trim_ascii();
-            if trimmed.is_empty() {
+            let len = buf.trim_ascii().len();
+            if len == 0 {
                 continue;
             }
             *records += 1;
-            let place = Place {
-                file,
+            buf.truncate(lead + len);
+            buf.drain(..lead);
+            return Some(Ok(JsonLine {
+                file: file.clone(),
                 line: *line,
                 offset: at,
                 body: at + lead as u64,
-            };
-            return Some(parse_json_line(trimmed, &place, policy));
+                bytes: buf,
+                policy,
+            }));
+        }
+    }
+}
+
+/// A line of a JSON Lines file, read but not parsed yet
+/// ([`Articles::next_pending`]). Parsing is most of reading's work; a
+/// reader thread that hands lines to workers leaves it to them.
+#[derive(Clone, Debug)]
+pub struct JsonLine {
+    file: String,
+    line: usize,
+    offset: u64,
+    body: u64,
+    /// The line without its surrounding blanks.
+    bytes: Vec<u8>,
+    policy: Utf8Policy,
+}
+
+impl JsonLine {
+    /// Bytes of the line (without its surrounding blanks).
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether the line is empty (never, for a line [`Articles`] gives).
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// The article of the line, or why there is none: what
+    /// [`Articles::next_decoded`] gives for it.
+    pub fn decode(&self) -> Result<Decoded, InputError> {
+        let place = Place {
+            file: &self.file,
+            line: self.line,
+            offset: self.offset,
+            body: self.body,
+        };
+        parse_json_line(&self.bytes, &place, self.policy)
+    }
+}
+
+/// The next input of [`Articles::next_pending`]: an article (or error)
+/// already read, or a JSON line to parse.
+#[derive(Debug)]
+pub enum Pending {
+    /// A text file's article, or an error found while reading.
+    Ready(Result<Decoded, InputError>),
+    /// A JSON line, to be parsed with [`JsonLine::decode`].
+    Line(JsonLine),
+}
+
+impl Pending {
+    /// The article, or why there is none.
+    pub fn decode(self) -> Result<Decoded, InputError> {
+        match self {
+            Pending::Ready(r) => r,
+            Pending::Line(l) => l.decode(),
+        }
+    }
+
+    /// Bytes of input it stands for: the article's text, or the JSON line
+    /// (0 for an error). What batches of work are filled by.
+    pub fn bytes(&self) -> usize {
+        match self {
+            Pending::Ready(Ok(d)) => d.article.text.len(),
+            Pending::Ready(Err(_)) => 0,
+            Pending::Line(l) => l.len(),
         }
     }
 }
@@ -843,16 +914,28 @@ impl Articles {
     /// The next article with what lossy reading replaced in it, or the next
     /// error. [`Iterator::next`] is this without the replacements.
     pub fn next_decoded(&mut self) -> Option<Result<Decoded, InputError>> {
+        self.next_pending().map(Pending::decode)
+    }
+
+    /// The next article, error or JSON line, in the order of
+    /// [`Articles::next_decoded`], with JSON lines not parsed yet:
+    /// [`Pending::decode`] gives what `next_decoded` would have.
+    pub fn next_pending(&mut self) -> Option<Pending> {
         loop {
             if let Some(item) = self.queue.pop_front() {
-                return Some(item);
+                return Some(Pending::Ready(item));
             }
             match self.current.take() {
-                Some(Source::Text(path)) => return Some(self.read_text_file(&path)),
+                Some(Source::Text(path)) => {
+                    return Some(Pending::Ready(self.read_text_file(&path)))
+                }
                 Some(lines @ Source::Lines { .. }) => {
                     self.current = Some(lines);
                     if let Some(item) = self.next_line() {
-                        return Some(item);
+                        return Some(match item {
+                            Ok(line) => Pending::Line(line),
+                            Err(e) => Pending::Ready(Err(e)),
+                        });
                     }
                 }
                 None => {

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ree_claims::input::{read_paths, Decoded, InputError, ReadOptions, Utf8Policy};
+use ree_claims::input::{read_paths, Decoded, InputError, Pending, ReadOptions, Utf8Policy};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -143,7 +143,26 @@ fn reader_cases() {
         for (k, (g, w)) in got.iter().zip(&case.items).enumerate() {
             check_item(&format!("{} (item {})", case.name, k + 1), &path, g, w);
         }
+        // Read first and parsed afterwards, as the throughput example's
+        // workers do: the same items.
+        let (pending, lines) = read_pending(&path, options(&case.utf8));
+        assert_eq!(pending, got, "{}", case.name);
+        if case.file.ends_with(".jsonl") && got.iter().any(|g| g.is_ok()) {
+            assert!(lines > 0, "{}: JSON lines left to parse", case.name);
+        }
     }
+}
+
+/// Every item of `path`, JSON lines parsed only once all are read, and how
+/// many JSON lines were left to parse.
+fn read_pending(path: &Path, options: ReadOptions) -> (Vec<Result<Decoded, InputError>>, usize) {
+    let mut items = read_paths(&[path.to_path_buf()], options);
+    let pending: Vec<Pending> = std::iter::from_fn(|| items.next_pending()).collect();
+    let lines = pending
+        .iter()
+        .filter(|p| matches!(p, Pending::Line(_)))
+        .count();
+    (pending.into_iter().map(Pending::decode).collect(), lines)
 }
 
 /// Every file of the folder, read in one go: one item per article, whatever

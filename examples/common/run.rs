@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
-use ree_claims::input::{read_paths, Decoded, InputError, ReadOptions, Utf8Policy};
+use ree_claims::input::{read_paths, Decoded, InputError, Pending, ReadOptions, Utf8Policy};
 use ree_claims::record::ArticleRecord;
 use ree_claims::Extractor;
 
@@ -180,14 +180,15 @@ pub fn run_batches<T: Send>(
     };
     let mut counts = Counts::default();
     let mut reader = read_paths(paths, options);
-    let mut inputs = std::iter::from_fn(|| reader.next_decoded()).peekable();
-    let mut batch: Vec<Result<Decoded, InputError>> = Vec::with_capacity(BATCH_ARTICLES);
+    // JSON lines are parsed on the pool's threads, with the extraction.
+    let mut inputs = std::iter::from_fn(|| reader.next_pending()).peekable();
+    let mut batch: Vec<Pending> = Vec::with_capacity(BATCH_ARTICLES);
     while inputs.peek().is_some() {
         batch.clear();
         let mut bytes = 0;
         while bytes < BATCH_BYTES && batch.len() < BATCH_ARTICLES {
             let Some(item) = inputs.next() else { break };
-            bytes += item.as_ref().map_or(0, |d| d.article.text.len());
+            bytes += item.bytes();
             batch.push(item);
         }
         counts.articles += batch.len();
@@ -195,7 +196,7 @@ pub fn run_batches<T: Send>(
             batch
                 .par_drain(..)
                 .map(|item| {
-                    let decoded = item?;
+                    let decoded = item.decode()?;
                     extract_caught(extractor, &decoded, |rec| finish(&decoded, rec))
                 })
                 .collect()
