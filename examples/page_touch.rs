@@ -53,6 +53,16 @@ fn busy(d: Duration, other: &mut [u8]) {
     }
 }
 
+/// Reads one byte of every page of `r`.
+fn touch(r: &[u8]) {
+    let mut sum = 0u64;
+    for i in (0..r.len()).step_by(PAGE) {
+        // SAFETY: in bounds; volatile so that every page is read.
+        sum += u64::from(unsafe { std::ptr::read_volatile(&r[i]) });
+    }
+    assert_eq!(sum, (r.len() / PAGE) as u64);
+}
+
 fn main() {
     let mb: usize = std::env::args()
         .nth(1)
@@ -69,15 +79,12 @@ fn main() {
     for ms in [0u64, 10, 100, 300, 1000, 2000] {
         let mut cost = [0.0f64; 2];
         for (k, r) in [&plain, &huge].into_iter().enumerate() {
+            // Every page touched, then left alone for `ms`, then touched again.
+            touch(r);
             busy(Duration::from_millis(ms), &mut other);
             let t = Instant::now();
-            let mut sum = 0u64;
-            for i in (0..r.len()).step_by(PAGE) {
-                // SAFETY: in bounds; volatile so that every page is read.
-                sum += u64::from(unsafe { std::ptr::read_volatile(&r[i]) });
-            }
+            touch(r);
             cost[k] = t.elapsed().as_nanos() as f64 / (r.len() / PAGE) as f64;
-            assert_eq!(sum, (r.len() / PAGE) as u64);
         }
         println!("{:>8} ms {:>12.0} {:>12.0}", ms, cost[0], cost[1]);
     }
