@@ -5,9 +5,9 @@
 //! and then. In 4 KB pages, that is some 600 pages, many of them touched
 //! once a second or less; on some machines a page not touched for a while
 //! is slow to touch again. On the VM this project is measured on, a 4 KB
-//! page untouched for 0.1 s costs 1.5–2.5 µs at its next touch, and
-//! 12–20 µs after one second (`docs/performance.md`, "Pages touched
-//! again"), while in a 2 MB huge page the same touch costs 0.2 µs. Huge
+//! page untouched for 0.1 s costs 1–2.5 µs at its next touch, and
+//! 5–16 µs after one second (`docs/performance.md`, "Pages touched
+//! again"), while in a 2 MB huge page the same touch costs 0.1–0.3 µs. Huge
 //! pages also mean fewer TLB misses on any machine.
 //!
 //! [`Pages`] holds a slice in an allocation aligned to 2 MB, whole huge

@@ -9,14 +9,15 @@
 //! A corpus run touches many megabytes of memory, much of it now and then:
 //! the extractor's lexicon and tables, the articles read in memory, each
 //! thread's buffers. On the machines this project is measured on, a 4 KB
-//! page not touched for a second costs 12–20 µs at its next touch, and a
-//! 2 MB page 0.2 µs (`docs/performance.md`, "Pages touched again"). glibc
+//! page not touched for a second costs 5–16 µs at its next touch, and a
+//! 2 MB page 0.1–0.3 µs (`docs/performance.md`, "Pages touched again"). glibc
 //! (2.35 and later) puts its heaps in huge pages when the tunable
 //! `glibc.malloc.hugetlb=1` is set, which it reads only when a program
 //! starts. [`restart_with_huge_pages`] therefore runs the program again,
 //! once, with the tunable added to `GLIBC_TUNABLES`: the same binary, the
 //! same arguments, standard streams and environment. English extraction
-//! runs 8–14% faster for it here (interleaved runs, in memory).
+//! runs 1–14% faster for it here, 8% on average (interleaved runs, in
+//! memory, on top of the matcher's table in huge pages).
 //!
 //! It does nothing when the tunable is set already (whatever its value),
 //! when `REE_HUGE_PAGES=0`, when the kernel has transparent huge pages off,
