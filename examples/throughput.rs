@@ -721,10 +721,7 @@ fn main() -> ExitCode {
         (false, true) => "pipelined,in-memory",
     };
     let hidden = args.quiet || !io::stderr().is_terminal();
-    // Whether glibc's malloc runs in huge pages (common/huge_pages.rs).
-    let huge = std::env::var("GLIBC_TUNABLES").is_ok_and(|t| {
-        t.contains("glibc.malloc.hugetlb=1") || t.contains("glibc.malloc.hugetlb=2")
-    });
+    let huge = huge_pages::malloc_in_huge_pages();
     let file_bytes: u64 = inputs.iter().map(|i| i.bytes).sum();
 
     // With --in-memory the articles are read once, before any timing.
