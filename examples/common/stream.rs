@@ -11,9 +11,10 @@
 //! [`Mode::Pipelined`] (the default) one batch is being read, one waits,
 //! two are being mapped (the next one starts while the last articles of the
 //! one before finish), and the results of one earlier batch are at the
-//! sink, each on its own thread, so reading and writing overlap the work. [`Mode::Sequential`] reads, maps and writes one batch
-//! after the other on the calling thread (plus the pool): with a pool of one
-//! thread, exactly one core works at any time.
+//! sink, each on its own thread, so reading and writing overlap the work.
+//! [`Mode::Sequential`] reads, maps and writes one batch after the other on
+//! the calling thread (plus the pool): with a pool of one thread, exactly
+//! one core works at any time.
 //!
 //! Not used by `examples/extract.rs` yet, which has the same batching
 //! without the overlap; it could call [`run`] instead.
@@ -72,6 +73,13 @@ fn fill<T>(
     !batch.is_empty()
 }
 
+/// `work` on every item of `batch` (emptied), on the pool this runs in. One
+/// item per task: the batch ends with at most one item left on one thread,
+/// not a whole split of the batch.
+fn map_batch<T: Send, R: Send>(batch: &mut Vec<T>, work: &(impl Fn(T) -> R + Sync)) -> Vec<R> {
+    batch.par_drain(..).with_max_len(1).map(work).collect()
+}
+
 /// Streams `items` through `work` on `pool` and hands every result to `sink`
 /// in input order. Stops at the first error of the sink and returns it.
 pub fn run<T, R, I, Z, W, S>(
@@ -91,17 +99,12 @@ where
     W: Fn(T) -> R + Sync,
     S: FnMut(R) -> io::Result<()> + Send,
 {
-    let map = |batch: &mut Vec<T>| -> Vec<R> {
-        // One article per task: the batch ends with at most one article left
-        // on one thread, not a whole split of the batch.
-        pool.install(|| batch.par_drain(..).with_max_len(1).map(&work).collect())
-    };
     let mut items = items;
     match mode {
         Mode::Sequential => {
             let mut batch = Vec::with_capacity(limits.items);
             while fill(&mut items, &size, limits, &mut batch) {
-                for r in map(&mut batch) {
+                for r in pool.install(|| map_batch(&mut batch, &work)) {
                     sink(r)?;
                 }
             }
@@ -146,10 +149,8 @@ where
                         break;
                     }
                     scope.spawn(move |_| {
-                        // One article per task, as in `map`.
-                        let results: Vec<R> =
-                            batch.into_par_iter().with_max_len(1).map(work).collect();
-                        let _ = done_tx.send(results);
+                        let mut batch = batch;
+                        let _ = done_tx.send(map_batch(&mut batch, work));
                     });
                 }
                 drop(pending_tx);
