@@ -177,13 +177,102 @@ pub struct Decoded {
 
 enum Source {
     Text(PathBuf),
-    Lines {
-        file: String,
-        reader: Box<dyn BufRead + Send>,
-        line: usize,
-        offset: u64,
-        records: usize,
-    },
+    Lines(Lines),
+}
+
+/// Bytes read from a JSON Lines file at a time (and the least a block
+/// holds room for).
+const READ_BYTES: usize = 1 << 16;
+
+/// Whole lines of a JSON Lines file, read together and shared by the
+/// [`JsonLine`]s cut from them: one allocation per block, not per line,
+/// and when lines go to other threads, one free there per block.
+#[derive(Debug)]
+struct Block {
+    file: String,
+    bytes: Vec<u8>,
+}
+
+/// A JSON Lines file being read.
+struct Lines {
+    file: String,
+    reader: Box<dyn Read + Send>,
+    /// The block lines are being cut from.
+    block: std::sync::Arc<Block>,
+    /// Where the next line of `block` starts.
+    at: usize,
+    /// The end of its whole lines; the bytes after it are the start of a
+    /// line that the next block carries.
+    whole: usize,
+    /// The reader is at its end: `whole` is the end of the block.
+    eof: bool,
+    /// Lines handed out so far (blank ones too), for 1-based line numbers.
+    line: usize,
+    /// File offset of `block[at]`.
+    offset: u64,
+    /// Non-blank lines so far.
+    records: usize,
+}
+
+impl Lines {
+    fn new(file: String, reader: Box<dyn Read + Send>) -> Lines {
+        Lines {
+            block: std::sync::Arc::new(Block {
+                file: file.clone(),
+                bytes: Vec::new(),
+            }),
+            file,
+            reader,
+            at: 0,
+            whole: 0,
+            eof: false,
+            line: 0,
+            offset: 0,
+            records: 0,
+        }
+    }
+
+    /// Reads the next block: the part of a line the last one ended with,
+    /// then what the reader gives until a line ends in it or the reader is
+    /// at its end. False at the end. After an error the lines before it
+    /// have all been handed out; the part line is dropped.
+    fn refill(&mut self) -> io::Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        let carried = &self.block.bytes[self.whole..];
+        let mut bytes = vec![0; READ_BYTES.max(2 * carried.len())];
+        bytes[..carried.len()].copy_from_slice(carried);
+        let mut filled = carried.len();
+        let whole = loop {
+            if filled == bytes.len() {
+                bytes.resize(2 * filled, 0);
+            }
+            match self.reader.read(&mut bytes[filled..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break filled;
+                }
+                Ok(n) => {
+                    let new = filled;
+                    filled += n;
+                    if let Some(i) = memchr::memrchr(b'\n', &bytes[new..filled]) {
+                        break new + i + 1;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        bytes.truncate(filled);
+        self.block = std::sync::Arc::new(Block {
+            file: self.file.clone(),
+            bytes,
+        });
+        self.at = 0;
+        self.whole = whole;
+        Ok(whole > 0)
+    }
 }
 
 /// Streams the articles of several paths, in order.
@@ -440,13 +529,7 @@ impl Articles {
                 Err(_) => false,
             };
             if starts_json {
-                self.current = Some(Source::Lines {
-                    file: "-".into(),
-                    reader: Box::new(stdin),
-                    line: 0,
-                    offset: 0,
-                    records: 0,
-                });
+                self.current = Some(Source::Lines(Lines::new("-".into(), Box::new(stdin))));
             } else {
                 let mut bytes = Vec::new();
                 let item = match stdin.read_to_end(&mut bytes) {
@@ -478,15 +561,7 @@ impl Articles {
         }
         if is_jsonl(&path) {
             match File::open(&path) {
-                Ok(f) => {
-                    self.current = Some(Source::Lines {
-                        file,
-                        reader: Box::new(BufReader::with_capacity(1 << 16, f)),
-                        line: 0,
-                        offset: 0,
-                        records: 0,
-                    })
-                }
+                Ok(f) => self.current = Some(Source::Lines(Lines::new(file, Box::new(f)))),
                 Err(e) => self.queue.push_back(Err(InputError {
                     id: None,
                     file,
@@ -522,60 +597,58 @@ impl Articles {
 
     fn next_line(&mut self) -> Option<Result<JsonLine, InputError>> {
         let policy = self.options.utf8;
-        let Some(Source::Lines {
-            file,
-            reader,
-            line,
-            offset,
-            records,
-        }) = self.current.as_mut()
-        else {
+        let Some(Source::Lines(lines)) = self.current.as_mut() else {
             return None;
         };
         loop {
-            let mut buf = Vec::new();
-            let n = match reader.read_until(b'\n', &mut buf) {
-                Ok(n) => n,
-                Err(e) => {
-                    let err = InputError {
-                        id: None,
-                        file: file.clone(),
-                        line: Some(*line + 1),
-                        offset: Some(*offset),
-                        reason: format!("cannot read: {e}; the rest of the file is skipped"),
-                    };
-                    self.current = None;
-                    return Some(Err(err));
+            if lines.at == lines.whole {
+                match lines.refill() {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        let err = (lines.records == 0).then(|| InputError {
+                            id: None,
+                            file: lines.file.clone(),
+                            line: None,
+                            offset: None,
+                            reason: "no JSON record in the file".into(),
+                        });
+                        self.current = None;
+                        return err.map(Err);
+                    }
+                    Err(e) => {
+                        let err = InputError {
+                            id: None,
+                            file: lines.file.clone(),
+                            line: Some(lines.line + 1),
+                            offset: Some(lines.offset),
+                            reason: format!("cannot read: {e}; the rest of the file is skipped"),
+                        };
+                        self.current = None;
+                        return Some(Err(err));
+                    }
                 }
-            };
-            if n == 0 {
-                let err = (*records == 0).then(|| InputError {
-                    id: None,
-                    file: file.clone(),
-                    line: None,
-                    offset: None,
-                    reason: "no JSON record in the file".into(),
-                });
-                self.current = None;
-                return err.map(Err);
             }
-            *line += 1;
-            let at = *offset;
-            *offset += n as u64;
-            let lead = buf.len() - buf.trim_ascii_start().len();
-            let len = buf.trim_ascii().len();
+            let rest = &lines.block.bytes[lines.at..lines.whole];
+            let n = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+            let text = &rest[..n];
+            let start = lines.at;
+            lines.at += n;
+            lines.line += 1;
+            let at = lines.offset;
+            lines.offset += n as u64;
+            let lead = text.len() - text.trim_ascii_start().len();
+            let len = text.trim_ascii().len();
             if len == 0 {
                 continue;
             }
-            *records += 1;
-            buf.truncate(lead + len);
-            buf.drain(..lead);
+            lines.records += 1;
             return Some(Ok(JsonLine {
-                file: file.clone(),
-                line: *line,
+                block: std::sync::Arc::clone(&lines.block),
+                start: start + lead,
+                len,
+                line: lines.line,
                 offset: at,
                 body: at + lead as u64,
-                bytes: buf,
                 policy,
             }));
         }
@@ -587,36 +660,39 @@ impl Articles {
 /// reader thread that hands lines to workers leaves it to them.
 #[derive(Clone, Debug)]
 pub struct JsonLine {
-    file: String,
+    /// The block the line was read in, and where the line is in it
+    /// (without its surrounding blanks).
+    block: std::sync::Arc<Block>,
+    start: usize,
+    len: usize,
     line: usize,
     offset: u64,
     body: u64,
-    /// The line without its surrounding blanks.
-    bytes: Vec<u8>,
     policy: Utf8Policy,
 }
 
 impl JsonLine {
     /// Bytes of the line (without its surrounding blanks).
     pub fn len(&self) -> usize {
-        self.bytes.len()
+        self.len
     }
 
     /// Whether the line is empty (never, for a line [`Articles`] gives).
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.len == 0
     }
 
     /// The article of the line, or why there is none: what
     /// [`Articles::next_decoded`] gives for it.
     pub fn decode(&self) -> Result<Decoded, InputError> {
         let place = Place {
-            file: &self.file,
+            file: &self.block.file,
             line: self.line,
             offset: self.offset,
             body: self.body,
         };
-        parse_json_line(&self.bytes, &place, self.policy)
+        let bytes = &self.block.bytes[self.start..self.start + self.len];
+        parse_json_line(bytes, &place, self.policy)
     }
 }
 
@@ -787,7 +863,24 @@ fn parse_json_line(
             },
         },
     };
-    let value: serde_json::Value = serde_json::from_str(&line).map_err(|e| {
+    if matches!(marks, Marks::Valid) {
+        if let Some(decoded) = parse_plain_record(&line, place) {
+            return Ok(decoded);
+        }
+    }
+    parse_json_tree(&line, marks, bytes.len(), place)
+}
+
+/// The article of a JSON line (`line`, decoded from `len` bytes, with the
+/// invalid bytes `marks` found) read as a tree of values, or the error:
+/// the general path, for any line.
+fn parse_json_tree(
+    line: &str,
+    marks: Marks,
+    len: usize,
+    place: &Place<'_>,
+) -> Result<Decoded, InputError> {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         // serde_json counts columns in bytes (of the marked line, in lossy
         // mode: past a mark the column is approximate).
         let col = e.column().max(1);
@@ -797,7 +890,7 @@ fn parse_json_line(
         let lead = (place.body - place.offset) as usize;
         place.err(
             None,
-            place.body + (col - 1).min(bytes.len()) as u64,
+            place.body + (col - 1).min(len) as u64,
             format!("not JSON at column {}: {msg}", lead + col),
         )
     })?;
@@ -889,6 +982,116 @@ fn parse_json_line(
     })
 }
 
+/// A JSON value that is not an array or an object: a string (borrowed
+/// from the line when it has no escapes) or another scalar.
+enum Scalar<'a> {
+    Str(std::borrow::Cow<'a, str>),
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Scalar<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Scalar<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, number, boolean or null")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Str(v.into()))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Str(v.to_string().into()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The keys [`Article`] reads, in the order of [`Fields`]' slots.
+const KEYS: [&str; 6] = ["id", "text", "title", "date", "source", "publisher"];
+
+/// An object of scalars, each key given once, with the values of [`KEYS`].
+struct Fields<'a>([Option<Scalar<'a>>; 6]);
+
+impl<'de> serde::Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Fields<'de>, A::Error> {
+                let mut slots: [Option<Scalar<'de>>; 6] = Default::default();
+                // A key with escapes cannot be borrowed: an error here, and
+                // the general path reads the line.
+                while let Some(key) = map.next_key::<&'de str>()? {
+                    let value = map.next_value::<Scalar<'de>>()?;
+                    if let Some(i) = KEYS.iter().position(|k| *k == key) {
+                        if slots[i].replace(value).is_some() {
+                            return Err(serde::de::Error::custom("a key given twice"));
+                        }
+                    }
+                }
+                Ok(Fields(slots))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The article of a plain line (valid UTF-8, an object of scalars, keys
+/// without escapes, each given once, a non-blank string id and text),
+/// read straight into its fields: no tree of values, and the text copied
+/// once, not twice. `None` for any other line, which the general path
+/// reads (with its error message, if any); for a plain line both give the
+/// same article.
+fn parse_plain_record(line: &str, place: &Place<'_>) -> Option<Decoded> {
+    let Fields([id, text, title, date, source, publisher]) = serde_json::from_str(line).ok()?;
+    let string = |v: Option<Scalar<'_>>| match v {
+        Some(Scalar::Str(s)) => Some(s.into_owned()),
+        _ => None,
+    };
+    let (Some(Scalar::Str(id)), Some(Scalar::Str(text))) = (id, text) else {
+        return None;
+    };
+    if id.trim().is_empty() || text.trim().is_empty() {
+        return None;
+    }
+    Some(Decoded {
+        article: Article {
+            id: id.into_owned(),
+            text: text.into_owned(),
+            file: place.file.to_string(),
+            line: Some(place.line),
+            title: string(title),
+            date: string(date),
+            source: string(source).or_else(|| string(publisher)),
+            lossy: false,
+        },
+        lossy: None,
+    })
+}
+
 fn json_type(v: &serde_json::Value) -> &'static str {
     match v {
         serde_json::Value::Null => "null",
@@ -929,7 +1132,7 @@ impl Articles {
                 Some(Source::Text(path)) => {
                     return Some(Pending::Ready(self.read_text_file(&path)))
                 }
-                Some(lines @ Source::Lines { .. }) => {
+                Some(lines @ Source::Lines(_)) => {
                     self.current = Some(lines);
                     if let Some(item) = self.next_line() {
                         return Some(match item {
@@ -986,6 +1189,158 @@ mod tests {
             assert_eq!((off, i), (k * 4 + 1, k));
             assert_eq!(bad[i], (18 + 2 * k + 1, 1));
         }
+    }
+
+    /// Gives its chunks one `read` at a time, with an `Interrupted` before
+    /// each, then the end or an error.
+    struct Chunks {
+        chunks: VecDeque<Vec<u8>>,
+        interrupt: bool,
+        fail: bool,
+    }
+
+    impl Read for Chunks {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.interrupt = !self.interrupt;
+            if self.interrupt {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let Some(chunk) = self.chunks.front_mut() else {
+                return match self.fail {
+                    true => Err(io::Error::other("the disk is gone")),
+                    false => Ok(0),
+                };
+            };
+            let n = chunk.len().min(buf.len());
+            buf[..n].copy_from_slice(&chunk[..n]);
+            chunk.drain(..n);
+            if chunk.is_empty() {
+                self.chunks.pop_front();
+            }
+            Ok(n)
+        }
+    }
+
+    /// (id or error, line, offset) of every item read from `bytes` given in
+    /// chunks of `size`.
+    fn read_chunked(bytes: &[u8], size: usize, fail: bool) -> Vec<(String, Option<usize>, u64)> {
+        let mut articles = read_paths(&[], ReadOptions::default());
+        let reader = Chunks {
+            chunks: bytes.chunks(size).map(<[u8]>::to_vec).collect(),
+            interrupt: false,
+            fail,
+        };
+        articles.current = Some(Source::Lines(Lines::new(
+            "f.jsonl".into(),
+            Box::new(reader),
+        )));
+        std::iter::from_fn(|| articles.next_pending())
+            .map(|p| match p {
+                Pending::Line(l) => {
+                    let d = l.decode().unwrap();
+                    (d.article.id, d.article.line, l.body)
+                }
+                Pending::Ready(Err(e)) => (e.reason, e.line, e.offset.unwrap()),
+                Pending::Ready(Ok(_)) => unreachable!("JSON lines only"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_lines_in_any_chunks() {
+        let long = "长".repeat(READ_BYTES);
+        let mut bytes =
+            b"{\"id\":\"a\",\"text\":\"x\"}\n\n  {\"id\":\"b\",\"text\":\"y\"} \r\n".to_vec();
+        let at_c = bytes.len() as u64;
+        bytes.extend_from_slice(format!("{{\"id\":\"c\",\"text\":\"{long}\"}}\n").as_bytes());
+        let at_d = bytes.len() as u64;
+        bytes.extend_from_slice(b"{\"id\":\"d\",\"text\":\"z\"}");
+        let want = vec![
+            ("a".to_string(), Some(1), 0),
+            ("b".to_string(), Some(3), 25),
+            ("c".to_string(), Some(4), at_c),
+            ("d".to_string(), Some(5), at_d),
+        ];
+        for size in [
+            1,
+            2,
+            3,
+            7,
+            29,
+            30,
+            64,
+            1000,
+            READ_BYTES - 1,
+            READ_BYTES + 5,
+            bytes.len(),
+        ] {
+            assert_eq!(read_chunked(&bytes, size, false), want, "chunks of {size}");
+        }
+        // An error after the start of the last line: the lines before it,
+        // then the error at that line, and nothing after.
+        for size in [1, 5, 64, 1000, bytes.len()] {
+            let got = read_chunked(&bytes, size, true);
+            assert_eq!(got[..3], want[..3], "chunks of {size}");
+            assert_eq!(
+                got[3],
+                (
+                    "cannot read: the disk is gone; the rest of the file is skipped".to_string(),
+                    Some(5),
+                    at_d
+                ),
+                "chunks of {size}"
+            );
+            assert_eq!(got.len(), 4);
+        }
+    }
+
+    /// A plain line read straight into its fields gives what the tree of
+    /// values gives; any other line is left to the tree.
+    #[test]
+    fn plain_lines_read_as_the_tree_reads_them() {
+        let place = Place {
+            file: "f.jsonl",
+            line: 7,
+            offset: 100,
+            body: 102,
+        };
+        let plain = [
+            r#"{"id":"a","text":"Baotou said."}"#,
+            r#"{"text":"x\ny \"q\" \u00e9","id":"a\u0031","n":5,"ok":true,"z":null}"#,
+            r#"{"id":"a","text":"x","title":"T","date":"2024-01-02","publisher":"P"}"#,
+            r#"{"id":"a","text":"x","source":"S","publisher":"P","title":7}"#,
+            r#"{"id":"a","text":"x","source":null,"publisher":"P","date":1.5e3}"#,
+            r#" { "id" : "稀土" , "text" : "包钢 said 3.5万吨" } "#,
+            r#"{"id":"a","text":"x","other":"x","other":"y"}"#,
+        ];
+        for line in plain {
+            let fast = parse_plain_record(line, &place).expect(line);
+            let tree = parse_json_tree(line, Marks::Valid, line.len(), &place).unwrap();
+            assert_eq!(fast.article, tree.article, "{line}");
+        }
+        let general = [
+            r#"{"id":"a","text":"x","tags":["a"]}"#,
+            r#"{"id":"a","text":"x","meta":{"k":1}}"#,
+            r#"{"id":"a","text":"x","id":"b"}"#,
+            r#"{"id":"a","te\u0078t":"x"}"#,
+            r#"{"id":"a","text":"x","n":1e400}"#,
+            r#"{"id":"a","text":"x","s":"\ud800"}"#,
+            r#"{"id":5,"text":"x"}"#,
+            r#"{"id":" ","text":"x"}"#,
+            r#"{"id":"a","text":" \n "}"#,
+            r#"{"id":"a"}"#,
+            r#"["a"]"#,
+            r#"{"id":"a","text":"x"} x"#,
+        ];
+        for line in general {
+            assert!(parse_plain_record(line, &place).is_none(), "{line}");
+        }
+        // Some of those are articles all the same, read by the tree.
+        let tree = parse_json_tree(general[2], Marks::Valid, general[2].len(), &place).unwrap();
+        assert_eq!(tree.article.id, "b");
+        let tree = parse_json_tree(general[3], Marks::Valid, general[3].len(), &place).unwrap();
+        assert_eq!(tree.article.text, "x");
+        assert!(parse_json_tree(general[4], Marks::Valid, general[4].len(), &place).is_err());
     }
 
     #[test]
