@@ -112,6 +112,54 @@ pub(super) struct Table {
     /// Of the ASCII bytes only the space leaves the start state, so a byte
     /// that leaves is a space or a non-ASCII byte, tested eight at a time.
     only_space: bool,
+    /// The automaton's unanchored start state.
+    start: StateID,
+    /// [`Table::passes_char`]: one bit per three-byte UTF-8 sequence (a
+    /// lead byte `E0`–`EF` and two continuation bytes), set when the
+    /// automaton, from the start state, reads it back to the start state
+    /// with no match: a character (most often Chinese) that starts no
+    /// pattern, passed over in one step instead of three.
+    passes: Box<[u64]>,
+}
+
+/// The index of a three-byte sequence in [`Table::passes`]: its 16 bits of
+/// payload (a bijection on lead `E0`–`EF` and continuations `80`–`BF`).
+#[inline(always)]
+fn char_index(lead: u8, second: u8, third: u8) -> usize {
+    (usize::from(lead & 0x0F) << 12) | (usize::from(second & 0x3F) << 6) | usize::from(third & 0x3F)
+}
+
+/// For every three-byte sequence, whether the automaton reads it from
+/// `start` back to `start` with no match on the way (see
+/// [`Table::passes`]).
+fn passing_chars(ac: &NFA, start: StateID) -> Box<[u64]> {
+    let mut bits = vec![0u64; (1 << 16) / 64];
+    let back = |sid: StateID, b: u8| {
+        let next = ac.next_state(Anchored::No, sid, b);
+        (!ac.is_special(next) || !(ac.is_match(next) || ac.is_dead(next))).then_some(next)
+    };
+    // The continuations from the start state, the same for every sequence
+    // whose first two bytes lead back to it.
+    let from_start: Vec<bool> = (0x80..=0xBFu8)
+        .map(|z| back(start, z) == Some(start))
+        .collect();
+    for x in 0xE0..=0xEFu8 {
+        let Some(s1) = back(start, x) else { continue };
+        for y in 0x80..=0xBFu8 {
+            let Some(s2) = back(s1, y) else { continue };
+            for z in 0x80..=0xBFu8 {
+                let passes = match s2 == start {
+                    true => from_start[usize::from(z - 0x80)],
+                    false => back(s2, z) == Some(start),
+                };
+                if passes {
+                    let i = char_index(x, y, z);
+                    bits[i / 64] |= 1 << (i % 64);
+                }
+            }
+        }
+    }
+    bits.into()
 }
 
 impl Table {
@@ -246,6 +294,21 @@ impl Table {
             row_of: b.row_of.into(),
             leaves,
             only_space,
+            start,
+            passes: passing_chars(ac, start),
+        }
+    }
+
+    /// Whether `key[at..]` starts with a three-byte sequence that the
+    /// automaton reads from the start state back to it with no match.
+    #[inline(always)]
+    fn passes_char(&self, key: &[u8], at: usize) -> bool {
+        match key.get(at..at + 3) {
+            Some(&[x, y, z]) if x & 0xF0 == 0xE0 && y & 0xC0 == 0x80 && z & 0xC0 == 0x80 => {
+                let i = char_index(x, y, z);
+                self.passes[i / 64] >> (i % 64) & 1 != 0
+            }
+            _ => false,
         }
     }
 
@@ -313,6 +376,17 @@ impl Table {
             // table at the first state that has a row before an ASCII byte.
             let mut sid = self.states[row as usize / COLUMNS];
             while let Some(&b) = key.get(at) {
+                if sid == self.start && self.passes_char(key, at) {
+                    at += 3;
+                    while self.passes_char(key, at) {
+                        at += 3;
+                    }
+                    if key.get(at).is_some_and(|&b| b < 0x80) {
+                        row = 0;
+                        continue 'table;
+                    }
+                    continue;
+                }
                 sid = ac.next_state(Anchored::No, sid, b);
                 if ac.is_special(sid) {
                     if ac.is_dead(sid) {
@@ -352,10 +426,13 @@ impl Table {
             }
         }
         while let Some(&b) = key.get(at) {
-            if self.leaves[usize::from(b)] {
+            if !self.leaves[usize::from(b)] {
+                at += 1;
+            } else if self.passes_char(key, at) {
+                at += 3;
+            } else {
                 return at;
             }
-            at += 1;
         }
         key.len()
     }
@@ -508,6 +585,73 @@ mod tests {
                 String::from_utf8_lossy(key)
             );
         }
+    }
+
+    /// Match after match from the start of `key`, as a search over a whole
+    /// text goes: linear in the key, for long keys.
+    fn agrees_along(m: &Matcher, key: &[u8]) -> usize {
+        let (mut at, mut found) = (0, 0);
+        loop {
+            let want = m.ac.try_find(&Input::new(key).span(at..key.len())).unwrap();
+            assert_eq!(m.table.find(&m.ac, key, at), want, "from {at}");
+            match want {
+                Some(w) => (at, found) = (w.end(), found + 1),
+                None => return found,
+            }
+        }
+    }
+
+    /// Every three-byte sequence's bit against the automaton's own steps.
+    #[test]
+    fn passed_chars_are_the_automatons() {
+        let m = default_matcher();
+        let (ac, t) = (&m.ac, &m.table);
+        let mut passed = 0;
+        for x in 0xE0..=0xEFu8 {
+            for y in 0x80..=0xBFu8 {
+                for z in 0x80..=0xBFu8 {
+                    let mut sid = t.start;
+                    let mut clean = true;
+                    for b in [x, y, z] {
+                        sid = ac.next_state(Anchored::No, sid, b);
+                        clean &= !ac.is_match(sid) && !ac.is_dead(sid);
+                    }
+                    let want = clean && sid == t.start;
+                    assert_eq!(t.passes_char(&[x, y, z], 0), want, "{x:x} {y:x} {z:x}");
+                    passed += usize::from(want);
+                }
+            }
+        }
+        // Most of the 65,536 pass; the first characters of the Chinese
+        // aliases do not.
+        assert!(passed > 60_000 && passed < 65_536 - 500, "{passed}");
+        assert!(!t.passes_char("稀".as_bytes(), 0));
+        assert!(!t.passes_char("包".as_bytes(), 0));
+        assert!(t.passes_char("的".as_bytes(), 0));
+        // Not a three-byte sequence, or cut short.
+        assert!(!t.passes_char(b"\xe7\x9a", 0));
+        assert!(!t.passes_char(b"\xe7\x9a\x41", 0));
+    }
+
+    /// Chinese text of every common character, with aliases among them.
+    #[test]
+    fn chinese_search_is_the_automatons() {
+        let m = default_matcher();
+        let mut text = String::new();
+        for (i, c) in ('\u{4E00}'..='\u{9FFF}').enumerate() {
+            text.push(c);
+            match i % 50 {
+                0 => text.push_str("包钢集团"),
+                17 => text.push_str("稀土永磁"),
+                33 => text.push_str(" 3.5万吨 rare earth "),
+                _ => {}
+            }
+        }
+        let found = agrees_along(&m, &Matcher::key(&text));
+        assert!(found > 1_000, "{found}");
+        // From inside characters and around the aliases too.
+        let key = Matcher::key(&text[..3_000]);
+        agrees(&m, &key);
     }
 
     #[test]
