@@ -12,8 +12,11 @@
 //! too ("internal error, please report this article: ..."), and the run goes
 //! on. Exit status 1 when any error happened, 2 when the lexicons are faulty.
 //!
-//! Articles are read, extracted and written in batches of a few megabytes, so
-//! memory stays flat however long the corpus is.
+//! Articles are read, extracted and written in batches of about a megabyte,
+//! so memory stays flat however long the corpus is; reading, extracting (on
+//! all threads) and writing overlap. JSON records are written straight from
+//! the analysis (`Extractor::extract_article_json`), the same bytes as
+//! serialising the record types.
 //!
 //! `--format parquet --out DIR` writes `documents.parquet`, `claims.parquet`
 //! and `figures.parquet` to DIR instead (columns in `python/README.md`), a
@@ -21,17 +24,17 @@
 
 #[path = "common/huge_pages.rs"]
 mod huge_pages;
+#[path = "common/lines.rs"]
+mod lines;
 #[path = "common/parquet.rs"]
 mod parquet;
 #[path = "common/run.rs"]
 mod run;
 
-use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use ree_claims::record::ArticleRecord;
 
 #[derive(Parser)]
 #[command(about = "Extract claim records (JSON Lines) from English and Chinese articles")]
@@ -52,12 +55,6 @@ enum Format {
     Parquet,
 }
 
-/// A record ready to write.
-enum Out {
-    Json { line: String, claims: usize },
-    Row(Box<ArticleRecord<'static>>),
-}
-
 fn main() -> ExitCode {
     let args = Args::parse();
     huge_pages::restart_with_huge_pages();
@@ -68,57 +65,54 @@ fn main() -> ExitCode {
 
 fn extract(args: &Args) -> Result<ExitCode, ExitCode> {
     let (extractor, pool) = args.corpus.start()?;
-    let mut sink = match (args.format, &args.out) {
-        (Format::Parquet, Some(dir)) => Some(parquet::ParquetSink::create(dir).map_err(|e| {
-            eprintln!("{e}");
-            ExitCode::from(2)
-        })?),
-        _ => None,
-    };
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let cannot_write = || {
-        eprintln!("cannot write to standard output");
-        ExitCode::FAILURE
-    };
-    let format = args.format;
-    let counts = run::run_batches(
-        &args.corpus.paths,
-        args.corpus.lossy,
-        &extractor,
-        &pool,
-        // Serialised on the worker threads.
-        |_, rec| match format {
-            Format::Parquet => Ok(Out::Row(Box::new(rec.clone().into_owned()))),
-            Format::Jsonl => Ok(Out::Json {
-                line: rec.to_json(),
-                claims: rec.claims.len(),
-            }),
-        },
-        |o, counts| match o {
-            Out::Json { line, claims } => {
-                counts.claims += claims;
-                out.write_all(line.as_bytes())
-                    .and_then(|_| out.write_all(b"\n"))
-                    .map_err(|_| cannot_write())
-            }
-            Out::Row(rec) => {
-                counts.claims += rec.claims.len();
-                match sink.as_mut().map(|s| s.push(&rec)) {
-                    Some(Err(e)) => {
+    let corpus = &args.corpus;
+    let counts = match (args.format, &args.out) {
+        (Format::Parquet, Some(dir)) => {
+            let mut sink = parquet::ParquetSink::create(dir).map_err(|e| {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            })?;
+            let counts = run::run_batches(
+                &corpus.paths,
+                corpus.lossy,
+                &extractor,
+                &pool,
+                |_, rec| Ok(rec.clone().into_owned()),
+                |rec, counts| {
+                    counts.claims += rec.claims.len();
+                    sink.push(&rec).map_err(|e| {
                         eprintln!("{e}");
-                        Err(ExitCode::from(2))
-                    }
-                    _ => Ok(()),
-                }
-            }
-        },
-    )?;
-    if let Some(Err(e)) = sink.map(|s| s.finish()) {
-        eprintln!("{e}");
-        return Err(ExitCode::from(2));
-    }
-    out.flush().map_err(|_| cannot_write())?;
+                        ExitCode::from(2)
+                    })
+                },
+            )?;
+            sink.finish().map_err(|e| {
+                eprintln!("{e}");
+                ExitCode::from(2)
+            })?;
+            counts
+        }
+        _ => {
+            let cannot_write = || {
+                eprintln!("cannot write to standard output");
+                ExitCode::FAILURE
+            };
+            let mut out = lines::Gather::new(Box::new(std::io::stdout()));
+            let counts = run::run_articles(
+                &corpus.paths,
+                corpus.lossy,
+                &pool,
+                // Serialised on the worker threads.
+                |decoded| run::extract_json_caught(&extractor, decoded),
+                |(line, claims), counts| {
+                    counts.claims += claims;
+                    out.push(line).map_err(|_| cannot_write())
+                },
+            )?;
+            out.flush().map_err(|_| cannot_write())?;
+            counts
+        }
+    };
     eprintln!("{}", counts.summary());
     Ok(counts.exit_code())
 }

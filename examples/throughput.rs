@@ -45,16 +45,17 @@
 //! times its tools. Memory then holds the whole corpus; it is a way to
 //! measure, not to run over years of news.
 
-#[path = "common/stream.rs"]
-mod stream;
-
 #[path = "common/huge_pages.rs"]
 mod huge_pages;
+#[path = "common/lines.rs"]
+mod lines;
 #[path = "common/run.rs"]
 mod run;
 
+use run::stream;
+
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IoSlice, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -461,72 +462,16 @@ struct Counts {
 
 /// Where records go.
 enum Sink {
-    Write(Gather),
+    Write(lines::Gather),
     Count,
-}
-
-/// Records waiting to be written with one `write_vectored` call (each
-/// record and its newline a slice of the call), not copied into a buffer
-/// first: the writer thread copied every byte of the output once more,
-/// while the workers it shares the cores with waited.
-struct Gather {
-    out: Box<dyn Write + Send>,
-    records: Vec<String>,
-    bytes: usize,
-}
-
-impl Gather {
-    /// Records written at most in one call (two slices each, within the
-    /// usual 1,024 of `IOV_MAX`).
-    const RECORDS: usize = 256;
-    /// Bytes after which the records waiting are written.
-    const BYTES: usize = 1 << 18;
-
-    fn new(out: Box<dyn Write + Send>) -> Gather {
-        Gather {
-            out,
-            records: Vec::with_capacity(Self::RECORDS),
-            bytes: 0,
-        }
-    }
-
-    fn push(&mut self, json: String) -> io::Result<()> {
-        self.bytes += json.len() + 1;
-        self.records.push(json);
-        if self.records.len() >= Self::RECORDS || self.bytes >= Self::BYTES {
-            self.write()?;
-        }
-        Ok(())
-    }
-
-    /// Writes every record waiting, each followed by a newline.
-    fn write(&mut self) -> io::Result<()> {
-        let mut slices: Vec<IoSlice<'_>> = Vec::with_capacity(2 * self.records.len());
-        for r in &self.records {
-            slices.push(IoSlice::new(r.as_bytes()));
-            slices.push(IoSlice::new(b"\n"));
-        }
-        let mut rest = &mut slices[..];
-        while !rest.is_empty() {
-            match self.out.write_vectored(rest) {
-                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-                Ok(n) => IoSlice::advance_slices(&mut rest, n),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-        self.records.clear();
-        self.bytes = 0;
-        Ok(())
-    }
 }
 
 impl Sink {
     fn open(out: &str) -> io::Result<Sink> {
         Ok(match out {
             "none" => Sink::Count,
-            "-" => Sink::Write(Gather::new(Box::new(io::stdout()))),
-            path => Sink::Write(Gather::new(Box::new(
+            "-" => Sink::Write(lines::Gather::new(Box::new(io::stdout()))),
+            path => Sink::Write(lines::Gather::new(Box::new(
                 File::create(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?,
             ))),
         })
@@ -541,10 +486,7 @@ impl Sink {
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
-            Sink::Write(g) => {
-                g.write()?;
-                g.out.flush()
-            }
+            Sink::Write(g) => g.flush(),
             Sink::Count => Ok(()),
         }
     }

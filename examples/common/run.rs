@@ -6,18 +6,16 @@
 //! Each binary uses only part of this, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
 use ree_claims::input::{read_paths, Decoded, InputError, Pending, ReadOptions, Utf8Policy};
 use ree_claims::record::ArticleRecord;
 use ree_claims::Extractor;
 
-/// Bytes of article text per batch.
-const BATCH_BYTES: usize = 4 << 20;
-/// Articles per batch.
-const BATCH_ARTICLES: usize = 1024;
+#[path = "stream.rs"]
+pub mod stream;
 
 /// The command-line arguments of a run over a corpus.
 #[derive(clap::Args)]
@@ -112,10 +110,32 @@ pub fn extract_caught<T>(
     decoded: &Decoded,
     finish: impl FnOnce(&ArticleRecord<'_>) -> Result<T, InputError>,
 ) -> Result<T, InputError> {
-    PANIC.with(|p| p.replace(Some(String::new())));
-    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    caught(decoded, || {
         extractor.extract_article_with(&decoded.article, decoded.lossy.as_ref(), finish)
-    }));
+    })
+}
+
+/// The record of one article as a JSON line (written straight from the
+/// analysis: [`Extractor::extract_article_json`]) and its number of claims;
+/// a panic is that article's error, as in [`extract_caught`].
+pub fn extract_json_caught(
+    extractor: &Extractor,
+    decoded: &Decoded,
+) -> Result<(String, usize), InputError> {
+    caught(decoded, || {
+        let mut line = String::new();
+        let n = extractor.extract_article_json(&decoded.article, decoded.lossy.as_ref(), &mut line);
+        Ok((line, n.claims))
+    })
+}
+
+/// `f`, with a panic in it turned into the error of the article `decoded`.
+fn caught<T>(
+    decoded: &Decoded,
+    f: impl FnOnce() -> Result<T, InputError>,
+) -> Result<T, InputError> {
+    PANIC.with(|p| p.replace(Some(String::new())));
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     let panic = PANIC.with(|p| p.take()).unwrap_or_default();
     extracted.unwrap_or_else(|_| {
         Err(article_error(
@@ -169,7 +189,29 @@ pub fn run_batches<T: Send>(
     extractor: &Extractor,
     pool: &rayon::ThreadPool,
     finish: impl Fn(&Decoded, &ArticleRecord<'_>) -> Result<T, InputError> + Sync,
-    mut emit: impl FnMut(T, &mut Counts) -> Result<(), ExitCode>,
+    emit: impl FnMut(T, &mut Counts) -> Result<(), ExitCode> + Send,
+) -> Result<Counts, ExitCode> {
+    run_articles(
+        paths,
+        lossy,
+        pool,
+        |decoded| extract_caught(extractor, decoded, |rec| finish(decoded, rec)),
+        emit,
+    )
+}
+
+/// Reads `paths` as a stream of batches (memory stays flat), makes `T` of
+/// each article with `work` on the pool's threads and hands every result to
+/// `emit` in input order. Reading (JSON lines are parsed by `work`'s
+/// threads), the work and `emit` overlap, each on its own thread
+/// (`stream.rs`). Errors are counted and printed as error lines; `emit` stops
+/// the run by returning an exit code.
+pub fn run_articles<T: Send>(
+    paths: &[PathBuf],
+    lossy: bool,
+    pool: &rayon::ThreadPool,
+    work: impl Fn(&Decoded) -> Result<T, InputError> + Sync,
+    mut emit: impl FnMut(T, &mut Counts) -> Result<(), ExitCode> + Send,
 ) -> Result<Counts, ExitCode> {
     let options = ReadOptions {
         utf8: if lossy {
@@ -179,40 +221,39 @@ pub fn run_batches<T: Send>(
         },
     };
     let mut counts = Counts::default();
+    let mut stopped = None;
     let mut reader = read_paths(paths, options);
-    // JSON lines are parsed on the pool's threads, with the extraction.
-    let mut inputs = std::iter::from_fn(|| reader.next_pending()).peekable();
-    let mut batch: Vec<Pending> = Vec::with_capacity(BATCH_ARTICLES);
-    while inputs.peek().is_some() {
-        batch.clear();
-        let mut bytes = 0;
-        while bytes < BATCH_BYTES && batch.len() < BATCH_ARTICLES {
-            let Some(item) = inputs.next() else { break };
-            bytes += item.bytes();
-            batch.push(item);
-        }
-        counts.articles += batch.len();
-        let results: Vec<Result<T, InputError>> = pool.install(|| {
-            batch
-                .par_drain(..)
-                .map(|item| {
-                    let decoded = item.decode()?;
-                    extract_caught(extractor, &decoded, |rec| finish(&decoded, rec))
-                })
-                .collect()
-        });
-        for r in results {
-            match r {
+    let written = stream::run(
+        pool,
+        stream::Mode::Pipelined,
+        stream::Batching::default(),
+        std::iter::from_fn(move || reader.next_pending()),
+        Pending::bytes,
+        |item: Pending| item.decode().and_then(|decoded| work(&decoded)),
+        |result| {
+            counts.articles += 1;
+            match result {
                 Ok(t) => {
                     counts.records += 1;
-                    emit(t, &mut counts)?;
+                    emit(t, &mut counts).map_err(|code| {
+                        stopped = Some(code);
+                        io::Error::other("stopped by the output")
+                    })
                 }
                 Err(e) => {
                     counts.errors += 1;
                     eprintln!("{}", error_line(&e));
+                    Ok(())
                 }
             }
-        }
+        },
+    );
+    if let Some(code) = stopped {
+        return Err(code);
     }
+    written.map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::FAILURE
+    })?;
     Ok(counts)
 }

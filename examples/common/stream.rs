@@ -2,10 +2,7 @@
 //! megabytes, each batch is mapped on a rayon pool (`par_drain`), and the
 //! results go to a sink in input order, whatever the thread count.
 //!
-//! ```ignore
-//! #[path = "common/stream.rs"]
-//! mod stream;
-//! ```
+//! A module of `run.rs` (`run::stream`), which the examples include.
 //!
 //! Memory is bounded by the batch size, not by the input: with
 //! [`Mode::Pipelined`] (the default) one batch is being read, one waits,
@@ -16,8 +13,8 @@
 //! the calling thread (plus the pool): with a pool of one thread, exactly
 //! one core works at any time.
 //!
-//! Not used by `examples/extract.rs` yet, which has the same batching
-//! without the overlap; it could call [`run`] instead.
+//! `throughput` calls [`run`] directly; `extract` and `extract_parquet`
+//! through `run.rs` (`run_articles`).
 
 use std::io;
 use std::sync::mpsc::{sync_channel, Receiver};
