@@ -34,6 +34,11 @@ use crate::lexicon::{Entry, EntryType, Lang};
 use crate::normalize::fold_str;
 use crate::span::Span;
 
+thread_local! {
+    /// Each thread's memo of the automaton's steps over Chinese characters.
+    static MEMO: std::cell::RefCell<search::Memo> = std::cell::RefCell::new(search::Memo::new());
+}
+
 /// Index of an entry in the extractor's entry table.
 pub type EntryId = u32;
 
@@ -401,6 +406,10 @@ impl Matcher {
     /// Appends every accepted hit in `hay` (normalised text) to `out`, in
     /// text order, non-overlapping.
     pub fn find_into(&self, hay: &str, out: &mut Vec<Hit>) {
+        MEMO.with_borrow_mut(|memo| self.find_into_with(hay, out, memo));
+    }
+
+    fn find_into_with(&self, hay: &str, out: &mut Vec<Hit>, memo: &mut search::Memo) {
         let key = Matcher::key(hay);
         let glued = glued_starts(hay);
         let mut g = 0;
@@ -414,7 +423,7 @@ impl Matcher {
         while at < key.len() {
             let m = match pending {
                 Some(p) if p.is_none_or(|p| p.start() >= at) => p,
-                _ => self.scan(&key, at),
+                _ => self.table.find(&self.ac, memo, &key, at),
             };
             pending = Some(m);
             // Where the next match starts in the text.
@@ -544,20 +553,22 @@ impl Matcher {
     /// looked up in a table (`src/matcher/search.rs`).
     #[inline]
     pub fn scan(&self, key: &[u8], at: usize) -> Option<aho_corasick::Match> {
-        self.table.find(&self.ac, key, at)
+        MEMO.with_borrow_mut(|memo| self.table.find(&self.ac, memo, key, at))
     }
 
     /// The number of leftmost-longest matches in `key`, one after the other
     /// (each search starts where the last match ended): the raw scan that
     /// benchmarks compare the whole extraction with.
     pub fn count_matches(&self, key: &[u8]) -> usize {
-        let mut n = 0;
-        let mut at = 0;
-        while let Some(m) = self.scan(key, at) {
-            n += 1;
-            at = m.end().max(at + 1);
-        }
-        n
+        MEMO.with_borrow_mut(|memo| {
+            let mut n = 0;
+            let mut at = 0;
+            while let Some(m) = self.table.find(&self.ac, memo, key, at) {
+                n += 1;
+                at = m.end().max(at + 1);
+            }
+            n
+        })
     }
 
     /// The leftmost-longest match in `input`. An NFA search cannot fail

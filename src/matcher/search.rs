@@ -22,6 +22,13 @@
 //! `try_find` on text of every script, `table_is_the_automatons_transitions`
 //! every entry against `next_state`.
 //!
+//! Chinese text leaves the table at almost every character. Outside it, a
+//! three-byte character that starts no pattern is passed over in one step
+//! from the start state ([`Table::passes`]), and a character read from any
+//! other state is looked up in the thread's [`Memo`] of the automaton's
+//! steps over whole characters before the automaton takes them byte by
+//! byte.
+//!
 //! A search begins by passing over the bytes that do not leave the start
 //! state, eight at a time ([`Table::skip`]). Within a search, a step back to
 //! the start state is an ordinary step: flagging it, so that the search
@@ -120,7 +127,48 @@ pub(super) struct Table {
     /// with no match: a character (most often Chinese) that starts no
     /// pattern, passed over in one step instead of three.
     passes: Box<[u64]>,
+    /// This table's number among all built (for [`Memo`]).
+    id: u64,
 }
+
+/// Entries of a [`Memo`] (a power of two).
+const MEMO_ENTRIES: usize = 1 << 14;
+
+/// An empty [`Memo`] entry (no state id reaches 2^48).
+const MEMO_EMPTY: u64 = u64::MAX;
+
+/// The automaton's steps over whole three-byte characters, as a search
+/// met them: state and character to the state after the character. A step
+/// from a state other than the start state costs the automaton three of its
+/// own (a lookup among the state's transitions and failure transitions each);
+/// Chinese text spends two thirds of its characters in such states, and a
+/// few thousand (state, character) pairs make most of them. Direct-mapped,
+/// one per thread, for the table it was last used with.
+pub(super) struct Memo {
+    table: u64,
+    /// (state << 16 | character, state after it), in one cache line.
+    entries: Box<[(u64, u32)]>,
+}
+
+impl Memo {
+    pub(super) fn new() -> Memo {
+        Memo {
+            table: u64::MAX,
+            entries: vec![(MEMO_EMPTY, 0); MEMO_ENTRIES].into(),
+        }
+    }
+
+    /// Empties the memo unless it holds `table`'s steps.
+    fn for_table(&mut self, table: &Table) {
+        if self.table != table.id {
+            self.entries.fill((MEMO_EMPTY, 0));
+            self.table = table.id;
+        }
+    }
+}
+
+/// Tables built so far, for [`Table::id`].
+static TABLES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// The index of a three-byte sequence in [`Table::passes`]: its 16 bits of
 /// payload (a bijection on lead `E0`–`EF` and continuations `80`–`BF`).
@@ -296,7 +344,50 @@ impl Table {
             only_space,
             start,
             passes: passing_chars(ac, start),
+            id: TABLES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// The automaton's state after the three-byte sequence at `key[at..]`
+    /// from `sid`, or `None` when `key[at..]` starts with no such sequence
+    /// or the automaton meets a match inside it (which no pattern of whole
+    /// characters makes). A dead state on the way is the result.
+    #[inline]
+    fn char_step(
+        &self,
+        ac: &NFA,
+        memo: &mut Memo,
+        sid: StateID,
+        key: &[u8],
+        at: usize,
+    ) -> Option<StateID> {
+        let Some(&[x, y, z]) = key.get(at..at + 3) else {
+            return None;
+        };
+        if x & 0xF0 != 0xE0 || y & 0xC0 != 0x80 || z & 0xC0 != 0x80 {
+            return None;
+        }
+        let tag = (sid.as_u64() << 16) | char_index(x, y, z) as u64;
+        let slot = (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_ENTRIES.trailing_zeros()))
+            as usize;
+        let entry = &mut memo.entries[slot];
+        if entry.0 == tag {
+            return Some(StateID::new_unchecked(entry.1 as usize));
+        }
+        let mut next = sid;
+        for (k, b) in [x, y, z].into_iter().enumerate() {
+            next = ac.next_state(Anchored::No, next, b);
+            if ac.is_special(next) {
+                if ac.is_dead(next) {
+                    break;
+                }
+                if k < 2 && ac.is_match(next) {
+                    return None;
+                }
+            }
+        }
+        *entry = (tag, next.as_u32());
+        Some(next)
     }
 
     /// Whether `key[at..]` starts with a three-byte sequence that the
@@ -340,7 +431,14 @@ impl Table {
     /// from) in `key[at..]`: what `ac.try_find` answers for an unanchored
     /// search of that span.
     #[inline]
-    pub(super) fn find(&self, ac: &NFA, key: &[u8], mut at: usize) -> Option<Match> {
+    pub(super) fn find(
+        &self,
+        ac: &NFA,
+        memo: &mut Memo,
+        key: &[u8],
+        mut at: usize,
+    ) -> Option<Match> {
+        memo.for_table(self);
         let mut found = None;
         // The row offset of the current state, while it has one.
         let mut row: u32 = 0;
@@ -386,6 +484,28 @@ impl Table {
                         continue 'table;
                     }
                     continue;
+                }
+                if b >= 0xE0 {
+                    if let Some(next) = self.char_step(ac, memo, sid, key, at) {
+                        sid = next;
+                        at += 3;
+                        if ac.is_special(sid) {
+                            if ac.is_dead(sid) {
+                                return found;
+                            }
+                            if ac.is_match(sid) {
+                                let pid = ac.match_pattern(sid, 0);
+                                found = Some(Match::new(pid, at - ac.pattern_len(pid)..at));
+                            }
+                        }
+                        if key.get(at).is_some_and(|&b| b < 0x80) {
+                            if let Some(r) = self.row_of(sid) {
+                                row = r;
+                                continue 'table;
+                            }
+                        }
+                        continue;
+                    }
                 }
                 sid = ac.next_state(Anchored::No, sid, b);
                 if ac.is_special(sid) {
@@ -576,10 +696,12 @@ mod tests {
     /// The table's search from every offset of `key` against the
     /// automaton's own.
     fn agrees(m: &Matcher, key: &[u8]) {
+        // One memo for all the searches, as a thread's searches share it.
+        let mut memo = Memo::new();
         for at in 0..=key.len() {
             let want = m.ac.try_find(&Input::new(key).span(at..key.len())).unwrap();
             assert_eq!(
-                m.table.find(&m.ac, key, at),
+                m.table.find(&m.ac, &mut memo, key, at),
                 want,
                 "from {at} in {:?}",
                 String::from_utf8_lossy(key)
@@ -591,9 +713,10 @@ mod tests {
     /// text goes: linear in the key, for long keys.
     fn agrees_along(m: &Matcher, key: &[u8]) -> usize {
         let (mut at, mut found) = (0, 0);
+        let mut memo = Memo::new();
         loop {
             let want = m.ac.try_find(&Input::new(key).span(at..key.len())).unwrap();
-            assert_eq!(m.table.find(&m.ac, key, at), want, "from {at}");
+            assert_eq!(m.table.find(&m.ac, &mut memo, key, at), want, "from {at}");
             match want {
                 Some(w) => (at, found) = (w.end(), found + 1),
                 None => return found,
@@ -762,6 +885,36 @@ mod tests {
             "{} bytes",
             m.table.heap_bytes()
         );
+    }
+
+    /// A thread's memo passes from one table to another (two extractors on
+    /// one thread) without a step of one standing for a step of the other.
+    #[test]
+    fn one_memo_for_two_tables() {
+        let big = default_matcher();
+        let entries = crate::lexicon::parse("t.tsv", "org.x\torg\t-\t稀土永磁|土永\n").unwrap();
+        let small = Matcher::new(&entries).unwrap();
+        let key = Matcher::key("稀土永磁产业 包钢集团稀土 土永磁 稀土永 中国稀土集团");
+        let mut memo = Memo::new();
+        let filled = |memo: &Memo| memo.entries.iter().filter(|e| e.0 != MEMO_EMPTY).count();
+        // The small table's steps, then the big one's: the memo starts over.
+        small.table.find(&small.ac, &mut memo, &key, 0);
+        assert!(filled(&memo) > 0);
+        big.table.find(&big.ac, &mut memo, b" the", 0);
+        assert_eq!((memo.table, filled(&memo)), (big.table.id, 0));
+        for _ in 0..3 {
+            for m in [&big, &small] {
+                let mut at = 0;
+                loop {
+                    let want =
+                        m.ac.try_find(&Input::new(&key).span(at..key.len()))
+                            .unwrap();
+                    assert_eq!(m.table.find(&m.ac, &mut memo, &key, at), want, "from {at}");
+                    let Some(w) = want else { break };
+                    at = w.end();
+                }
+            }
+        }
     }
 
     #[test]
