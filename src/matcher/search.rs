@@ -141,9 +141,11 @@ const MEMO_EMPTY: u64 = u64::MAX;
 /// met them: state and character to the state after the character. A step
 /// from a state other than the start state costs the automaton three of its
 /// own (a lookup among the state's transitions and failure transitions each);
-/// Chinese text spends two thirds of its characters in such states, and a
-/// few thousand (state, character) pairs make most of them. Direct-mapped,
-/// one per thread, for the table it was last used with.
+/// Chinese text spends about two thirds of its characters in such states,
+/// and [`MEMO_ENTRIES`] of the pairs met catch 72% of them on the Chinese
+/// bulk corpus (58% with 4,096, 83% with 65,536, which was slower: the memo
+/// leaves the L2). Direct-mapped, one per thread, for the table it was last
+/// used with.
 pub(super) struct Memo {
     table: u64,
     /// (state << 16 | character, state after it), in one cache line.
