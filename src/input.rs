@@ -195,9 +195,8 @@ struct Block {
 
 /// A JSON Lines file being read.
 struct Lines {
-    file: String,
     reader: Box<dyn Read + Send>,
-    /// The block lines are being cut from.
+    /// The block lines are being cut from (its file name is the file's).
     block: std::sync::Arc<Block>,
     /// Where the next line of `block` starts.
     at: usize,
@@ -218,10 +217,9 @@ impl Lines {
     fn new(file: String, reader: Box<dyn Read + Send>) -> Lines {
         Lines {
             block: std::sync::Arc::new(Block {
-                file: file.clone(),
+                file,
                 bytes: Vec::new(),
             }),
-            file,
             reader,
             at: 0,
             whole: 0,
@@ -266,7 +264,7 @@ impl Lines {
         };
         bytes.truncate(filled);
         self.block = std::sync::Arc::new(Block {
-            file: self.file.clone(),
+            file: self.block.file.clone(),
             bytes,
         });
         self.at = 0;
@@ -607,7 +605,7 @@ impl Articles {
                     Ok(false) => {
                         let err = (lines.records == 0).then(|| InputError {
                             id: None,
-                            file: lines.file.clone(),
+                            file: lines.block.file.clone(),
                             line: None,
                             offset: None,
                             reason: "no JSON record in the file".into(),
@@ -618,7 +616,7 @@ impl Articles {
                     Err(e) => {
                         let err = InputError {
                             id: None,
-                            file: lines.file.clone(),
+                            file: lines.block.file.clone(),
                             line: Some(lines.line + 1),
                             offset: Some(lines.offset),
                             reason: format!("cannot read: {e}; the rest of the file is skipped"),
