@@ -179,6 +179,18 @@ fn char_index(lead: u8, second: u8, third: u8) -> usize {
     (usize::from(lead & 0x0F) << 12) | (usize::from(second & 0x3F) << 6) | usize::from(third & 0x3F)
 }
 
+/// The bytes and [`char_index`] of the three-byte sequence (lead `E0`–`EF`,
+/// two continuation bytes) that `key[at..]` starts with, if it does.
+#[inline(always)]
+fn char_at(key: &[u8], at: usize) -> Option<([u8; 3], usize)> {
+    match key.get(at..at + 3) {
+        Some(&[x, y, z]) if x & 0xF0 == 0xE0 && y & 0xC0 == 0x80 && z & 0xC0 == 0x80 => {
+            Some(([x, y, z], char_index(x, y, z)))
+        }
+        _ => None,
+    }
+}
+
 /// For every three-byte sequence, whether the automaton reads it from
 /// `start` back to `start` with no match on the way (see
 /// [`Table::passes`]).
@@ -363,13 +375,8 @@ impl Table {
         key: &[u8],
         at: usize,
     ) -> Option<StateID> {
-        let Some(&[x, y, z]) = key.get(at..at + 3) else {
-            return None;
-        };
-        if x & 0xF0 != 0xE0 || y & 0xC0 != 0x80 || z & 0xC0 != 0x80 {
-            return None;
-        }
-        let tag = (sid.as_u64() << 16) | char_index(x, y, z) as u64;
+        let (bytes, index) = char_at(key, at)?;
+        let tag = (sid.as_u64() << 16) | index as u64;
         let slot = (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_ENTRIES.trailing_zeros()))
             as usize;
         let entry = &mut memo.entries[slot];
@@ -377,7 +384,7 @@ impl Table {
             return Some(StateID::new_unchecked(entry.1 as usize));
         }
         let mut next = sid;
-        for (k, b) in [x, y, z].into_iter().enumerate() {
+        for (k, b) in bytes.into_iter().enumerate() {
             next = ac.next_state(Anchored::No, next, b);
             if ac.is_special(next) {
                 if ac.is_dead(next) {
@@ -396,13 +403,7 @@ impl Table {
     /// automaton reads from the start state back to it with no match.
     #[inline(always)]
     fn passes_char(&self, key: &[u8], at: usize) -> bool {
-        match key.get(at..at + 3) {
-            Some(&[x, y, z]) if x & 0xF0 == 0xE0 && y & 0xC0 == 0x80 && z & 0xC0 == 0x80 => {
-                let i = char_index(x, y, z);
-                self.passes[i / 64] >> (i % 64) & 1 != 0
-            }
-            _ => false,
-        }
+        char_at(key, at).is_some_and(|(_, i)| self.passes[i / 64] >> (i % 64) & 1 != 0)
     }
 
     /// Number of states with a row.
