@@ -581,6 +581,11 @@ impl<'t> Line<'t> {
                     i += 8;
                 }
             }
+            // At a Chinese char (lead byte `E4`–`EF`, which never stops the
+            // scan), eight bytes at a time too.
+            if plain && bytes.get(i).is_some_and(|&b| b >= 0xE4) {
+                i = skip_wide(self.text, i, self.le);
+            }
             let table = &STEP[usize::from(plain)];
             while let Some(&b) = bytes.get(i) {
                 let step = table[usize::from(b)];
@@ -1001,6 +1006,46 @@ fn plain_stops(block: u64) -> u64 {
         | eq_byte(block, b'.')
         | eq_byte(block, b'!')
         | eq_byte(block, b'?')
+}
+
+/// The bytes of an 8-byte block (read little-endian) that may stop the
+/// plain scan of [`Line::run`] where the text is past ASCII: `"`, `.`, `!`,
+/// `?`, and the lead bytes `C2` and `E0`–`E3` (of which `E0` stops though
+/// its chars step: one more stop costs a char step, one less would be
+/// wrong). No continuation byte stops, so the lowest flagged byte (exact;
+/// higher ones may be set spuriously) starts a char, and every char before
+/// it is one [`STEP`] steps over. Zero when the whole block can be stepped
+/// over.
+#[inline]
+fn wide_stops(block: u64) -> u64 {
+    use crate::swar::{below, eq_byte, ONES};
+    eq_byte(block, b'"')
+        | eq_byte(block, b'.')
+        | eq_byte(block, b'!')
+        | eq_byte(block, b'?')
+        | eq_byte(block, 0xC2)
+        | below(block ^ (ONES * 0xE0), 4)
+}
+
+/// From the char boundary `i`, eight bytes at a time up to the next byte
+/// of `text[..end]` that [`wide_stops`] flags: a char boundary at or
+/// before where the plain [`STEP`]s from `i` stop, with only chars they
+/// step over between. (The last blocks may end inside a char: the result
+/// is then that char's first byte.)
+#[inline]
+fn skip_wide(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = &text.as_bytes()[..end];
+    while let Some(block) = bytes.get(i..i + 8) {
+        let stops = wide_stops(u64::from_le_bytes(block.try_into().unwrap_or([b'.'; 8])));
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 const fn step_table(ascii_ws: bool) -> [u8; 256] {

@@ -570,8 +570,8 @@ fn data_cases() {
 mod fast_paths {
     use super::super::{
         ends_as_heading, is_heading, line_end, line_end_bytewise, may_start_break, plain_stops,
-        skip_ws, solid_at, starts_break, trim, zh, BREAK_LANES, HEADING_MAX_EN, HEADING_MAX_ZH,
-        STEP,
+        skip_wide, skip_ws, solid_at, starts_break, trim, wide_stops, zh, BREAK_LANES,
+        HEADING_MAX_EN, HEADING_MAX_ZH, STEP,
     };
     use proptest::prelude::*;
 
@@ -796,6 +796,98 @@ mod fast_paths {
         }
     }
 
+    /// The first byte of `block` that [`wide_stops`] is to flag, if any.
+    fn first_stop_wide(block: [u8; 8]) -> Option<usize> {
+        block
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'.' | b'!' | b'?' | 0xC2 | 0xE0..=0xE3))
+    }
+
+    #[track_caller]
+    fn wide_stops_agree(block: [u8; 8]) {
+        let stops = wide_stops(u64::from_le_bytes(block));
+        let first = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
+        assert_eq!(first, first_stop_wide(block), "{block:?}");
+    }
+
+    #[test]
+    fn wide_stops_finds_the_first_stop() {
+        let bytes = [
+            0x00, b' ', b'!', b'"', b'.', b'/', b'?', b'a', 0x7F, 0x80, 0xBF, 0xC1, 0xC2, 0xC3,
+            0xDF, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE9, 0xEF, 0xF0, 0xFF,
+        ];
+        for &fill in &bytes {
+            for &x in &bytes {
+                for &y in &bytes {
+                    for at in 0..8 {
+                        for at2 in at..8 {
+                            let mut block = [fill; 8];
+                            block[at] = x;
+                            block[at2] = y;
+                            wide_stops_agree(block);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn wide_stops_stop_at_every_char_the_plain_steps_stop_at() {
+        // Every char whose first byte the plain scan does not step over is
+        // flagged by `wide_stops`, and no continuation byte is.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let mut block = [b'a'; 8];
+            block[..bytes.len()].copy_from_slice(bytes);
+            let stops = wide_stops(u64::from_le_bytes(block));
+            if STEP[1][usize::from(bytes[0])] == 0 {
+                assert_eq!(stops.trailing_zeros() / 8, 0, "{c:?}");
+            }
+            assert!(stops == 0 || stops.trailing_zeros() / 8 == 0, "{c:?}");
+        }
+    }
+
+    /// Where the plain char steps of `Line::run` from `i` stop.
+    fn plain_steps(text: &str, mut i: usize, end: usize) -> usize {
+        while let Some(&b) = text.as_bytes()[..end].get(i) {
+            match STEP[1][usize::from(b)] {
+                0 => break,
+                step => i += usize::from(step),
+            }
+        }
+        i
+    }
+
+    #[track_caller]
+    fn skips_agree(text: &str) {
+        for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+            for i in (0..=end).filter(|&i| text.is_char_boundary(i)) {
+                let stop = plain_steps(text, i, end);
+                let j = skip_wide(text, i, end);
+                assert!(
+                    text.is_char_boundary(j) && i <= j && j <= stop,
+                    "{text:?} {i}..{end}"
+                );
+                assert_eq!(plain_steps(text, j, end), stop, "{text:?} {i}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn wide_skips_stop_where_char_steps_stop() {
+        for n in 0..12 {
+            for stop in [
+                "。", ".", "!", "\"", "\u{3000}", "…", "\u{a0}", "《", "a", "é", "𝄞", "\u{800}",
+            ] {
+                for lead in ["", "a", "ab", "abc"] {
+                    skips_agree(&format!("{lead}{}{stop}稀土，价格", "稀".repeat(n)));
+                }
+            }
+        }
+    }
+
     #[test]
     fn tricky_lines() {
         for text in [
@@ -824,6 +916,16 @@ mod fast_paths {
         #[test]
         fn plain_stops_agree(block in proptest::array::uniform8(any::<u8>())) {
             stops_agree(block);
+        }
+
+        #[test]
+        fn wide_stops_agree_with_bytes(block in proptest::array::uniform8(any::<u8>())) {
+            wide_stops_agree(block);
+        }
+
+        #[test]
+        fn wide_skips_agree(text in "[a. \u{a0}\u{800}\u{3000}é。，…《稀土价格𝄞]{0,24}") {
+            skips_agree(&text);
         }
 
         #[test]
