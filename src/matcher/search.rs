@@ -129,41 +129,52 @@ pub(super) struct Table {
     passes: Box<[u64]>,
     /// This table's number among all built (for [`Memo`]).
     id: u64,
+    /// Every state id of the automaton fits a [`Memo`] entry (below
+    /// [`MEMO_STATES`]); else the search steps without the memo.
+    memo_fits: bool,
 }
 
 /// Entries of a [`Memo`] (a power of two).
-const MEMO_ENTRIES: usize = 1 << 14;
+const MEMO_ENTRIES: usize = 1 << 15;
 
-/// An empty [`Memo`] entry (no state id reaches 2^48).
+/// An empty [`Memo`] entry (its state, `MEMO_STATES - 1`, is none the memo
+/// is used with).
 const MEMO_EMPTY: u64 = u64::MAX;
+
+/// State ids a [`Memo`] entry holds: 24 bits for the state after, and 40
+/// bits for the tag (state and character index) above them. The default
+/// lexicons' automaton takes under 2^18.
+const MEMO_STATES: u64 = 1 << 24;
 
 /// The automaton's steps over whole three-byte characters, as a search
 /// met them: state and character to the state after the character. A step
 /// from a state other than the start state costs the automaton three of its
 /// own (a lookup among the state's transitions and failure transitions each);
 /// Chinese text spends about two thirds of its characters in such states,
-/// and [`MEMO_ENTRIES`] of the pairs met catch 72% of them on the Chinese
-/// bulk corpus (58% with 4,096, 83% with 65,536, which was slower: the memo
-/// leaves the L2). Direct-mapped, one per thread, for the table it was last
-/// used with.
+/// and [`MEMO_ENTRIES`] (32,768) of the pairs met catch 78% of them on the
+/// bulk corpus (72% with 16,384, 58% with 4,096; 83% with 65,536 entries of
+/// the earlier sixteen bytes was slower: the memo left the L2). Its 256 KB
+/// are entries of eight bytes. Direct-mapped, one per thread, for the table
+/// it was last used with.
 pub(super) struct Memo {
     table: u64,
-    /// (state << 16 | character, state after it), in one cache line.
-    entries: Box<[(u64, u32)]>,
+    /// (state << 16 | character) << 24 | state after it: eight bytes, so
+    /// that twice as many share the cache.
+    entries: Box<[u64]>,
 }
 
 impl Memo {
     pub(super) fn new() -> Memo {
         Memo {
             table: u64::MAX,
-            entries: vec![(MEMO_EMPTY, 0); MEMO_ENTRIES].into(),
+            entries: vec![MEMO_EMPTY; MEMO_ENTRIES].into(),
         }
     }
 
     /// Empties the memo unless it holds `table`'s steps.
     fn for_table(&mut self, table: &Table) {
         if self.table != table.id {
-            self.entries.fill((MEMO_EMPTY, 0));
+            self.entries.fill(MEMO_EMPTY);
             self.table = table.id;
         }
     }
@@ -359,6 +370,8 @@ impl Table {
             start,
             passes: passing_chars(ac, start),
             id: TABLES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            // A state id is an offset into the automaton's memory.
+            memo_fits: (ac.memory_usage() as u64) < MEMO_STATES - 1,
         }
     }
 
@@ -380,8 +393,10 @@ impl Table {
         let slot = (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - MEMO_ENTRIES.trailing_zeros()))
             as usize;
         let entry = &mut memo.entries[slot];
-        if entry.0 == tag {
-            return Some(StateID::new_unchecked(entry.1 as usize));
+        if self.memo_fits && *entry >> 24 == tag {
+            return Some(StateID::new_unchecked(
+                (*entry & (MEMO_STATES - 1)) as usize,
+            ));
         }
         let mut next = sid;
         for (k, b) in bytes.into_iter().enumerate() {
@@ -395,7 +410,9 @@ impl Table {
                 }
             }
         }
-        *entry = (tag, next.as_u32());
+        if self.memo_fits {
+            *entry = tag << 24 | next.as_u64();
+        }
         Some(next)
     }
 
@@ -763,6 +780,15 @@ mod tests {
     #[test]
     fn chinese_search_is_the_automatons() {
         let m = default_matcher();
+        assert!(m.table.memo_fits);
+        chinese_search_agrees(&m);
+        // An automaton too big for the memo's entries: no memo.
+        let mut m = m;
+        m.table.memo_fits = false;
+        chinese_search_agrees(&m);
+    }
+
+    fn chinese_search_agrees(m: &Matcher) {
         let mut text = String::new();
         for (i, c) in ('\u{4E00}'..='\u{9FFF}').enumerate() {
             text.push(c);
@@ -773,11 +799,11 @@ mod tests {
                 _ => {}
             }
         }
-        let found = agrees_along(&m, &Matcher::key(&text));
+        let found = agrees_along(m, &Matcher::key(&text));
         assert!(found > 1_000, "{found}");
         // From inside characters and around the aliases too.
         let key = Matcher::key(&text[..3_000]);
-        agrees(&m, &key);
+        agrees(m, &key);
     }
 
     #[test]
@@ -890,6 +916,37 @@ mod tests {
         );
     }
 
+    /// Every step the memo answers is the automaton's, from states deep in
+    /// it too (ids beyond 16 bits): each step is taken twice, the second
+    /// time from the memo.
+    #[test]
+    fn memo_steps_are_the_automatons() {
+        let m = default_matcher();
+        let t = &m.table;
+        let top = t.states.iter().map(|s| s.as_usize()).max().unwrap_or(0);
+        assert!(top > 1 << 16, "{top}");
+        let chars = "钢土集团永磁稀价格万吨的了。".as_bytes();
+        let mut memo = Memo::new();
+        memo.for_table(t);
+        let mut stepped = 0;
+        for &sid in t.states.iter() {
+            for at in (0..chars.len()).step_by(3) {
+                let mut next = sid;
+                let mut inside = false;
+                for (k, &b) in chars[at..at + 3].iter().enumerate() {
+                    next = m.ac.next_state(Anchored::No, next, b);
+                    inside |= k < 2 && m.ac.is_match(next);
+                }
+                let want = (!inside).then_some(next);
+                let first = t.char_step(&m.ac, &mut memo, sid, chars, at);
+                let second = t.char_step(&m.ac, &mut memo, sid, chars, at);
+                assert_eq!((first, second), (want, want), "{sid:?} at {at}");
+                stepped += usize::from(next != m.ac.start_state(Anchored::No).unwrap());
+            }
+        }
+        assert!(stepped > 1_000, "{stepped}");
+    }
+
     /// A thread's memo passes from one table to another (two extractors on
     /// one thread) without a step of one standing for a step of the other.
     #[test]
@@ -899,7 +956,7 @@ mod tests {
         let small = Matcher::new(&entries).unwrap();
         let key = Matcher::key("稀土永磁产业 包钢集团稀土 土永磁 稀土永 中国稀土集团");
         let mut memo = Memo::new();
-        let filled = |memo: &Memo| memo.entries.iter().filter(|e| e.0 != MEMO_EMPTY).count();
+        let filled = |memo: &Memo| memo.entries.iter().filter(|&&e| e != MEMO_EMPTY).count();
         // The small table's steps, then the big one's: the memo starts over.
         small.table.find(&small.ac, &mut memo, &key, 0);
         assert!(filled(&memo) > 0);
