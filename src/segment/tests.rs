@@ -759,18 +759,52 @@ mod fast_paths {
         }
     }
 
-    /// The first byte of `block` that stops the plain scan, if any.
-    fn first_stop_plain(block: [u8; 8]) -> Option<usize> {
-        block
-            .iter()
-            .position(|&b| b >= 0x80 || matches!(b, b'"' | b'.' | b'!' | b'?'))
+    /// Whether byte `b` stops the plain scan ([`plain_stops`]).
+    fn plain_stop(b: u8) -> bool {
+        b >= 0x80 || matches!(b, b'"' | b'.' | b'!' | b'?')
+    }
+
+    /// Whether [`wide_stops`] is to flag byte `b`.
+    fn wide_stop(b: u8) -> bool {
+        matches!(b, b'"' | b'.' | b'!' | b'?' | 0xC2 | 0xE0..=0xE3)
+    }
+
+    /// The first byte `stops` flags in `block` is the first that
+    /// `is_stop` holds for.
+    #[track_caller]
+    fn first_agrees(stops: fn(u64) -> u64, is_stop: fn(u8) -> bool, block: [u8; 8]) {
+        let flagged = stops(u64::from_le_bytes(block));
+        let first = (flagged != 0).then(|| (flagged.trailing_zeros() / 8) as usize);
+        assert_eq!(first, block.iter().position(|&b| is_stop(b)), "{block:?}");
     }
 
     #[track_caller]
     fn stops_agree(block: [u8; 8]) {
-        let stops = plain_stops(u64::from_le_bytes(block));
-        let first = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
-        assert_eq!(first, first_stop_plain(block), "{block:?}");
+        first_agrees(plain_stops, plain_stop, block);
+    }
+
+    #[track_caller]
+    fn wide_stops_agree(block: [u8; 8]) {
+        first_agrees(wide_stops, wide_stop, block);
+    }
+
+    /// Every block of two of `bytes` over a filler of a third, at every
+    /// two positions.
+    fn pair_blocks(bytes: &[u8], mut f: impl FnMut([u8; 8])) {
+        for &fill in bytes {
+            for &x in bytes {
+                for &y in bytes {
+                    for at in 0..8 {
+                        for at2 in at..8 {
+                            let mut block = [fill; 8];
+                            block[at] = x;
+                            block[at2] = y;
+                            f(block);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -779,35 +813,7 @@ mod fast_paths {
             0x00, 0x01, b' ', b'!', b'"', b'#', b'-', b'.', b'/', b'>', b'?', b'@', b'a', 0x7F,
             0x80, 0xC2, 0xE3, 0xFF,
         ];
-        // Every block of two distinct bytes over a filler, at every position.
-        for &fill in &bytes {
-            for &x in &bytes {
-                for &y in &bytes {
-                    for at in 0..8 {
-                        for at2 in at..8 {
-                            let mut block = [fill; 8];
-                            block[at] = x;
-                            block[at2] = y;
-                            stops_agree(block);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// The first byte of `block` that [`wide_stops`] is to flag, if any.
-    fn first_stop_wide(block: [u8; 8]) -> Option<usize> {
-        block
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'.' | b'!' | b'?' | 0xC2 | 0xE0..=0xE3))
-    }
-
-    #[track_caller]
-    fn wide_stops_agree(block: [u8; 8]) {
-        let stops = wide_stops(u64::from_le_bytes(block));
-        let first = (stops != 0).then(|| (stops.trailing_zeros() / 8) as usize);
-        assert_eq!(first, first_stop_wide(block), "{block:?}");
+        pair_blocks(&bytes, stops_agree);
     }
 
     #[test]
@@ -816,20 +822,7 @@ mod fast_paths {
             0x00, b' ', b'!', b'"', b'.', b'/', b'?', b'a', 0x7F, 0x80, 0xBF, 0xC1, 0xC2, 0xC3,
             0xDF, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE9, 0xEF, 0xF0, 0xFF,
         ];
-        for &fill in &bytes {
-            for &x in &bytes {
-                for &y in &bytes {
-                    for at in 0..8 {
-                        for at2 in at..8 {
-                            let mut block = [fill; 8];
-                            block[at] = x;
-                            block[at2] = y;
-                            wide_stops_agree(block);
-                        }
-                    }
-                }
-            }
-        }
+        pair_blocks(&bytes, wide_stops_agree);
     }
 
     #[test]
