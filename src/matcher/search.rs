@@ -505,39 +505,24 @@ impl Table {
                     }
                     continue;
                 }
-                if b >= 0xE0 {
-                    if let Some(next) = self.char_step(ac, memo, sid, key, at) {
-                        sid = next;
-                        at += 3;
-                        if ac.is_special(sid) {
-                            if ac.is_dead(sid) {
-                                return found;
-                            }
-                            if ac.is_match(sid) {
-                                let pid = ac.match_pattern(sid, 0);
-                                found = Some(Match::new(pid, at - ac.pattern_len(pid)..at));
-                            }
-                        }
-                        if key.get(at).is_some_and(|&b| b < 0x80) {
-                            if let Some(r) = self.row_of(sid) {
-                                row = r;
-                                continue 'table;
-                            }
-                        }
-                        continue;
-                    }
+                // A whole character in one step (`char_step`, through the
+                // memo) where it can, else one byte of the automaton's.
+                match (b >= 0xE0)
+                    .then(|| self.char_step(ac, memo, sid, key, at))
+                    .flatten()
+                {
+                    Some(next) => (sid, at) = (next, at + 3),
+                    None => (sid, at) = (ac.next_state(Anchored::No, sid, b), at + 1),
                 }
-                sid = ac.next_state(Anchored::No, sid, b);
                 if ac.is_special(sid) {
                     if ac.is_dead(sid) {
                         return found;
                     }
                     if ac.is_match(sid) {
                         let pid = ac.match_pattern(sid, 0);
-                        found = Some(Match::new(pid, at + 1 - ac.pattern_len(pid)..at + 1));
+                        found = Some(Match::new(pid, at - ac.pattern_len(pid)..at));
                     }
                 }
-                at += 1;
                 if key.get(at).is_some_and(|&b| b < 0x80) {
                     if let Some(r) = self.row_of(sid) {
                         row = r;
