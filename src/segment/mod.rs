@@ -994,18 +994,23 @@ impl<'t> Line<'t> {
 /// merely skips.
 static STEP: [[u8; 256]; 2] = [step_table(false), step_table(true)];
 
+/// The ASCII bytes that stop the plain scan of [`Line::run`] (`"`, `.`,
+/// `!`, `?`) in an 8-byte block (read little-endian): the high bit of
+/// each, exact up to the lowest set bit (higher bits may be set
+/// spuriously).
+#[inline(always)]
+fn ascii_stops(block: u64) -> u64 {
+    use crate::swar::eq_byte;
+    eq_byte(block, b'"') | eq_byte(block, b'.') | eq_byte(block, b'!') | eq_byte(block, b'?')
+}
+
 /// The bytes of an 8-byte block (read little-endian) that stop the plain
 /// scan of [`Line::run`]: the high bit of each byte that is `"`, `.`, `!`,
 /// `?` or not ASCII, exact up to the lowest set bit (higher bits may be
 /// set spuriously). Zero when the whole block can be stepped over.
 #[inline]
 fn plain_stops(block: u64) -> u64 {
-    use crate::swar::{eq_byte, HIGH};
-    block & HIGH
-        | eq_byte(block, b'"')
-        | eq_byte(block, b'.')
-        | eq_byte(block, b'!')
-        | eq_byte(block, b'?')
+    block & crate::swar::HIGH | ascii_stops(block)
 }
 
 /// The bytes of an 8-byte block (read little-endian) that may stop the
@@ -1019,12 +1024,7 @@ fn plain_stops(block: u64) -> u64 {
 #[inline]
 fn wide_stops(block: u64) -> u64 {
     use crate::swar::{below, eq_byte, ONES};
-    eq_byte(block, b'"')
-        | eq_byte(block, b'.')
-        | eq_byte(block, b'!')
-        | eq_byte(block, b'?')
-        | eq_byte(block, 0xC2)
-        | below(block ^ (ONES * 0xE0), 4)
+    ascii_stops(block) | eq_byte(block, 0xC2) | below(block ^ (ONES * 0xE0), 4)
 }
 
 /// From the char boundary `i`, eight bytes at a time up to the next byte
